@@ -1,0 +1,3 @@
+package org.primum.facts;
+
+public enum DrugClass { ENDOCRINE, CHEMOTHERAPY, HER2_DIRECTED, CDK4_6_INHIBITOR, IMMUNOTHERAPY, OTHER }

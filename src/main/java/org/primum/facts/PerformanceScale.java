@@ -1,0 +1,3 @@
+package org.primum.facts;
+
+public enum PerformanceScale { ECOG, KARNOFSKY }

@@ -1,0 +1,3 @@
+package org.primum.facts;
+
+public enum Receptor { ER, PR, HER2 }

@@ -1,0 +1,3 @@
+package org.primum.facts;
+
+public enum ReceptorValue { POSITIVE, NEGATIVE, EQUIVOCAL, UNKNOWN }

@@ -1,0 +1,3 @@
+package org.primum.facts;
+
+public enum TnmAxis { T, N, M, STAGE_GROUP }

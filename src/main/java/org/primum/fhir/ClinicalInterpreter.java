@@ -1,0 +1,260 @@
+package org.primum.fhir;
+
+import org.primum.facts.*;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.*;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Applies the catalogue's clinical definitions ("Terms used below" in catalogue.md) to what the
+ * mapping read: the evaluation date, undated records, the latest of several results, de novo versus
+ * recurrent, intact primary, bone-only, lesion count, subtype, weeks on therapy, current response.
+ * The numbers come from {@link Thresholds}; the rules then reason over the resulting facts only.
+ */
+public final class ClinicalInterpreter {
+
+    private final Thresholds thresholds;
+
+    public ClinicalInterpreter(Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    public CaseFacts interpret(ClinicalRecord record, LocalDate asOf) {
+        List<Fact> facts = new ArrayList<>();
+        List<MappingNote> notes = new ArrayList<>(record.notes());
+        facts.add(thresholds);
+        if (record.patient() != null) facts.add(record.patient());
+
+        // "only resources dated on or before asOf count"; undated ones count at every asOf
+        List<TnmCategory> staging = upTo(record.staging(), TnmCategory::date, asOf);
+        List<ReceptorStatus> receptors = upTo(record.receptors(), ReceptorStatus::date, asOf);
+        List<SystemicTherapy> therapies = upTo(record.therapies(), SystemicTherapy::start, asOf);
+        List<ProcedureDone> procedures = upTo(record.procedures(), ProcedureDone::date, asOf);
+        List<DiseaseStatus> statuses = upTo(record.diseaseStatuses(), DiseaseStatus::date, asOf);
+
+        List<PrimaryTumour> primaries = datePrimaries(upTo(record.primaries(), PrimaryTumour::diagnosed, asOf),
+                staging, receptors, procedures, therapies, notes);
+        facts.addAll(primaries);
+        List<Metastasis> metastases = dateMetastases(upTo(record.metastases(), Metastasis::onset, asOf), staging);
+        facts.addAll(metastases);
+
+        Presentation presentation = presentation(primaries, metastases, staging, procedures, notes);
+        facts.add(presentation);
+
+        boolean distantDisease = !metastases.isEmpty() || staging.stream().anyMatch(TnmCategory::showsDistantDisease);
+        if (distantDisease) facts.add(pattern(metastases));
+        if (!primaries.isEmpty()) facts.add(subtype(receptors));
+
+        TherapyExposure exposure = exposure(therapies, asOf);
+        if (exposure != null) facts.add(exposure);
+        LocalDate firstStart = exposure == null ? null : exposure.firstStart();
+        // an assessment before systemic therapy started is a baseline, not a response
+        List<DiseaseStatus> responses = statuses.stream()
+                .filter(s -> firstStart == null || s.date() == null || !s.date().isBefore(firstStart))
+                .filter(s -> s.response() != Response.UNDETERMINED)
+                .toList();
+        latest(responses.stream().filter(s -> s.focus() != DiseaseFocus.DISTANT), DiseaseStatus::date)
+                .ifPresent(s -> facts.add(new ResponseAssessment(DiseaseFocus.PRIMARY, s.response(), s.date(),
+                        s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the primary", s.sourceIds())));
+        distantResponse(responses, metastases, firstStart).ifPresent(facts::add);
+
+        latest(upTo(record.performance(), PerformanceStatus::date, asOf).stream(), PerformanceStatus::date).ifPresent(facts::add);
+        for (TnmAxis axis : List.of(TnmAxis.T, TnmAxis.N)) {
+            latest(staging.stream().filter(s -> s.axis() == axis), TnmCategory::date).ifPresent(facts::add);
+        }
+        facts.addAll(procedures);
+        facts.addAll(record.orders());
+        facts.addAll(upTo(record.symptoms(), PrimarySymptom::date, asOf));
+        latest(upTo(record.margins(), MarginStatus::date, asOf).stream(), MarginStatus::date).ifPresent(facts::add);
+        return new CaseFacts(asOf, facts, notes, record.unrecognised());
+    }
+
+    private static <T> List<T> upTo(List<T> items, Function<T, LocalDate> date, LocalDate asOf) {
+        return items.stream().filter(i -> date.apply(i) == null || !date.apply(i).isAfter(asOf)).toList();
+    }
+
+    /** The latest dated item; undated items only when nothing is dated ("the latest on or before asOf counts"). */
+    private static <T> Optional<T> latest(Stream<T> items, Function<T, LocalDate> date) {
+        return items.max(Comparator.comparing(date, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    private static Optional<LocalDate> earliest(Stream<LocalDate> dates) {
+        return dates.filter(Objects::nonNull).min(Comparator.naturalOrder());
+    }
+
+    /** An undated primary takes the date of its earliest related record (staging, marker, procedure, therapy). */
+    private List<PrimaryTumour> datePrimaries(List<PrimaryTumour> primaries, List<TnmCategory> staging,
+                                              List<ReceptorStatus> receptors, List<ProcedureDone> procedures,
+                                              List<SystemicTherapy> therapies, List<MappingNote> notes) {
+        Optional<LocalDate> related = earliest(Stream.of(
+                staging.stream().map(TnmCategory::date), receptors.stream().map(ReceptorStatus::date),
+                procedures.stream().map(ProcedureDone::date), therapies.stream().map(SystemicTherapy::start))
+                .flatMap(Function.identity()));
+        List<PrimaryTumour> dated = new ArrayList<>();
+        for (PrimaryTumour p : primaries) {
+            if (p.diagnosed() == null && related.isPresent()) {
+                dated.add(new PrimaryTumour(p.sourceId(), p.code(), p.display(), related.get(), DateBasis.INFERRED, p.laterality()));
+                notes.add(new MappingNote("dates", "The primary has no diagnosis date: taken as " + related.get()
+                        + ", the date of its earliest related record.", List.of(p.sourceId())));
+            } else {
+                dated.add(p);
+            }
+        }
+        dated.sort(Comparator.comparing(PrimaryTumour::diagnosed, Comparator.nullsLast(Comparator.naturalOrder())));
+        return dated;
+    }
+
+    /** An undated metastasis takes the date of the first staging that shows distant disease. */
+    private static List<Metastasis> dateMetastases(List<Metastasis> metastases, List<TnmCategory> staging) {
+        Optional<LocalDate> firstM1 = earliest(staging.stream().filter(TnmCategory::showsDistantDisease).map(TnmCategory::date));
+        return metastases.stream().map(m -> m.onset() == null && firstM1.isPresent()
+                ? new Metastasis(m.sourceId(), m.site(), m.specificSite(), m.siteDisplay(), firstM1.get(), DateBasis.INFERRED, m.lesionCount())
+                : m).toList();
+    }
+
+    private Presentation presentation(List<PrimaryTumour> primaries, List<Metastasis> metastases, List<TnmCategory> staging,
+                                      List<ProcedureDone> procedures, List<MappingNote> notes) {
+        List<TnmCategory> distantStaging = staging.stream().filter(TnmCategory::showsDistantDisease).toList();
+        List<String> ids = new ArrayList<>();
+        primaries.forEach(p -> ids.add(p.sourceId()));
+        metastases.forEach(m -> ids.add(m.sourceId()));
+        distantStaging.forEach(s -> ids.add(s.sourceId()));
+        if (primaries.isEmpty()) {
+            return new Presentation(Scope.NO_BREAST_PRIMARY, "no primary breast cancer recorded", null, null, null,
+                    false, null, false, ids);
+        }
+        PrimaryTumour primary = primaries.get(0);
+        LocalDate diagnosed = primary.diagnosed();
+        List<ProcedureDone> resections = procedures.stream()
+                .filter(p -> p.kind().breastSurgery() && !p.prophylactic() && sameSide(p.laterality(), primaries))
+                .sorted(Comparator.comparing(ProcedureDone::date, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        boolean intact = resections.isEmpty();
+        LocalDate resectedOn = intact ? null : resections.get(0).date();
+        resections.forEach(r -> ids.add(r.sourceId()));
+
+        if (metastases.isEmpty() && distantStaging.isEmpty()) {
+            return new Presentation(Scope.NO_DISTANT_METASTASIS, "no distant metastasis recorded (no metastasis record, no cM1/pM1, no stage IV)",
+                    diagnosed, null, null, intact, resectedOn, false, ids);
+        }
+        boolean anyRecordedOnset = metastases.stream().anyMatch(m -> m.dateBasis() == DateBasis.RECORDED);
+        Optional<LocalDate> found = earliest(Stream.concat(metastases.stream().map(Metastasis::onset),
+                distantStaging.stream().map(TnmCategory::date)));
+        if (!anyRecordedOnset && m0ThenM1(staging)) {
+            return new Presentation(Scope.RECURRENT, "the earliest staging shows no distant disease (M0) and a later one does: recurrent, not de novo",
+                    diagnosed, found.orElse(null), null, intact, resectedOn, false, ids);
+        }
+        if (found.isEmpty() || diagnosed == null) {
+            notes.add(new MappingNote("de novo", "The metastasis has no date and no staging dates it: taken as de novo (synchronous with the primary).", ids));
+            return new Presentation(Scope.DE_NOVO, "metastatic breast cancer, taken as de novo: the metastasis is undated",
+                    diagnosed, found.orElse(null), null, intact, resectedOn, true, ids);
+        }
+        long days = ChronoUnit.DAYS.between(diagnosed, found.get());
+        if (days > thresholds.deNovoWindowDays()) {
+            return new Presentation(Scope.RECURRENT, "metastasis found " + days + " days after the primary (de novo window "
+                    + thresholds.deNovoWindowDays() + " days): recurrent disease", diagnosed, found.get(), days, intact, resectedOn, false, ids);
+        }
+        if (resectedOn != null && resectedOn.isBefore(found.get())) {
+            return new Presentation(Scope.RESECTED_BEFORE_METASTASIS, "the primary was resected on " + resectedOn
+                    + ", before the metastasis was found on " + found.get(), diagnosed, found.get(), days, false, resectedOn, false, ids);
+        }
+        String resected = intact ? "intact primary" : "primary resected on " + (resectedOn == null ? "an unrecorded date" : resectedOn);
+        return new Presentation(Scope.DE_NOVO, "de novo metastatic: metastasis found " + Math.max(days, 0)
+                + " days after the primary diagnosis (window " + thresholds.deNovoWindowDays() + " days); " + resected,
+                diagnosed, found.get(), days, intact, resectedOn, false, ids);
+    }
+
+    private static boolean sameSide(Laterality side, List<PrimaryTumour> primaries) {
+        if (side == null || side == Laterality.BILATERAL) return true;
+        return primaries.stream().anyMatch(p -> p.laterality() == null || p.laterality() == side || p.laterality() == Laterality.BILATERAL);
+    }
+
+    private static boolean m0ThenM1(List<TnmCategory> staging) {
+        List<TnmCategory> dated = staging.stream()
+                .filter(s -> s.date() != null && (s.showsDistantDisease() || s.showsNoDistantDisease()))
+                .sorted(Comparator.comparing(TnmCategory::date)).toList();
+        if (dated.isEmpty() || !dated.get(0).showsNoDistantDisease()) return false;
+        LocalDate first = dated.get(0).date();
+        return dated.stream().anyMatch(s -> s.showsDistantDisease() && s.date().isAfter(first));
+    }
+
+    private static MetastaticPattern pattern(List<Metastasis> metastases) {
+        List<String> sites = metastases.stream().filter(Metastasis::siteKnown).map(Metastasis::site).distinct().sorted().toList();
+        boolean siteUnknown = sites.isEmpty() || metastases.stream().anyMatch(m -> !m.siteKnown());
+        boolean boneOnly = !siteUnknown && sites.equals(List.of("bone"));
+        Integer lesions = null;
+        if (!siteUnknown) {
+            Map<String, List<Metastasis>> byOrgan = new TreeMap<>();
+            metastases.forEach(m -> byOrgan.computeIfAbsent(m.site(), k -> new ArrayList<>()).add(m));
+            int total = 0;
+            boolean known = true;
+            for (List<Metastasis> organ : byOrgan.values()) {
+                Optional<Integer> recorded = organ.stream().map(Metastasis::lesionCount).filter(Objects::nonNull).max(Integer::compare);
+                if (recorded.isPresent()) total += recorded.get();
+                else if (organ.stream().allMatch(Metastasis::specificSite)) total += organ.size();
+                else known = false;
+            }
+            lesions = known ? total : null;
+        }
+        List<String> ids = metastases.stream().map(Metastasis::sourceId).toList();
+        return new MetastaticPattern(sites, sites.size(), boneOnly, siteUnknown, lesions, ids);
+    }
+
+    private static TumourSubtype subtype(List<ReceptorStatus> receptors) {
+        Map<Receptor, ReceptorStatus> latest = new EnumMap<>(Receptor.class);
+        for (Receptor r : Receptor.values()) {
+            latest(receptors.stream().filter(s -> s.receptor() == r && s.value() != ReceptorValue.UNKNOWN), ReceptorStatus::date)
+                    .ifPresent(s -> latest.put(r, s));
+        }
+        ReceptorValue er = valueOf(latest, Receptor.ER), pr = valueOf(latest, Receptor.PR), her2 = valueOf(latest, Receptor.HER2);
+        Boolean hr = er == ReceptorValue.POSITIVE || pr == ReceptorValue.POSITIVE ? Boolean.TRUE
+                : er == ReceptorValue.NEGATIVE && pr == ReceptorValue.NEGATIVE ? Boolean.FALSE : null;
+        Subtype subtype = her2 == ReceptorValue.POSITIVE ? Subtype.HER2_POSITIVE
+                : her2 == ReceptorValue.NEGATIVE && Boolean.TRUE.equals(hr) ? Subtype.HR_POSITIVE_HER2_NEGATIVE
+                : her2 == ReceptorValue.NEGATIVE && Boolean.FALSE.equals(hr) ? Subtype.TRIPLE_NEGATIVE
+                : Subtype.UNKNOWN;
+        List<String> ids = latest.values().stream().map(ReceptorStatus::sourceId).toList();
+        return new TumourSubtype(subtype, er, pr, her2, hr, ids);
+    }
+
+    private static ReceptorValue valueOf(Map<Receptor, ReceptorStatus> latest, Receptor r) {
+        ReceptorStatus s = latest.get(r);
+        return s == null ? ReceptorValue.UNKNOWN : s.value();
+    }
+
+    private static TherapyExposure exposure(List<SystemicTherapy> therapies, LocalDate asOf) {
+        if (therapies.isEmpty()) return null;
+        LocalDate first = earliest(therapies.stream().map(SystemicTherapy::start)).orElse(null);
+        Long weeks = first == null ? null : ChronoUnit.WEEKS.between(first, asOf);
+        List<String> drugs = therapies.stream().map(SystemicTherapy::drug).distinct().toList();
+        List<DrugClass> classes = therapies.stream().map(SystemicTherapy::drugClass).distinct().toList();
+        return new TherapyExposure(first, weeks, drugs, classes, therapies.stream().map(SystemicTherapy::sourceId).distinct().toList());
+    }
+
+    /**
+     * Distant progression is "new lesions, ≥ 20% growth or symptomatic deterioration": a worsened status
+     * of the distant (or whole) disease, or a distant lesion first recorded during therapy (after a grace
+     * period for the staging work-up) and after the latest assessment.
+     */
+    private Optional<ResponseAssessment> distantResponse(List<DiseaseStatus> responses, List<Metastasis> metastases, LocalDate firstStart) {
+        Optional<DiseaseStatus> status = latest(responses.stream().filter(s -> s.focus() != DiseaseFocus.PRIMARY), DiseaseStatus::date);
+        if (firstStart != null) {
+            LocalDate graceEnd = firstStart.plusWeeks(thresholds.newLesionGraceWeeks());
+            LocalDate lastAssessed = status.map(DiseaseStatus::date).orElse(null);
+            Optional<Metastasis> newLesion = metastases.stream()
+                    .filter(m -> m.dateBasis() == DateBasis.RECORDED && m.onset().isAfter(graceEnd)
+                            && (lastAssessed == null || m.onset().isAfter(lastAssessed)))
+                    .max(Comparator.comparing(Metastasis::onset));
+            if (newLesion.isPresent()) {
+                Metastasis m = newLesion.get();
+                return Optional.of(new ResponseAssessment(DiseaseFocus.DISTANT, Response.PROGRESSING, m.onset(),
+                        "new distant lesion (" + m.site() + ") during systemic therapy", List.of(m.sourceId())));
+            }
+        }
+        return status.map(s -> new ResponseAssessment(DiseaseFocus.DISTANT, s.response(), s.date(),
+                s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the distant disease", s.sourceIds()));
+    }
+}
