@@ -1,0 +1,86 @@
+package org.primum.engine;
+
+import org.kie.api.runtime.KieSession;
+import org.primum.facts.CaseFacts;
+import org.primum.facts.Fact;
+import org.primum.facts.MappingNote;
+
+import java.util.*;
+
+/** Runs the knowledge base over one case's facts and turns the findings into recommendations. */
+public final class Evaluator {
+
+    private static final Comparator<Recommendation> IMPORTANCE = Comparator
+            .comparing(Recommendation::indicator)
+            .thenComparing(Recommendation::section)
+            .thenComparing(Recommendation::code);
+
+    private final KnowledgeBase knowledgeBase;
+
+    public Evaluator(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    public KnowledgeBase knowledgeBase() { return knowledgeBase; }
+
+    public Evaluation evaluate(CaseFacts caseFacts) {
+        List<Finding> findings = new ArrayList<>();
+        KieSession session = knowledgeBase.newSession();
+        try {
+            caseFacts.facts().forEach(session::insert);
+            session.fireAllRules();
+            session.getObjects(o -> o instanceof Finding).forEach(o -> findings.add((Finding) o));
+        } finally {
+            session.dispose();
+        }
+        Map<String, List<Finding>> byCode = new LinkedHashMap<>();
+        findings.forEach(f -> byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f));
+        List<Recommendation> recommendations = new ArrayList<>();
+        byCode.forEach((code, group) -> recommendations.add(recommendation(code, group)));
+        recommendations.sort(IMPORTANCE);
+        return new Evaluation(knowledgeBase.version(), caseFacts, List.copyOf(recommendations), missingData(recommendations, caseFacts));
+    }
+
+    private Recommendation recommendation(String code, List<Finding> group) {
+        RuleDefinition d = knowledgeBase.definition(code).orElseThrow();
+        Map<String, Recommendation.Because> because = new LinkedHashMap<>();
+        for (Finding f : group) {
+            for (Object o : f.because()) {
+                if (o instanceof Fact fact) {
+                    because.putIfAbsent(fact.getClass().getSimpleName() + "|" + fact.describe(),
+                            new Recommendation.Because(fact.getClass().getSimpleName(), fact.describe(), fact.sourceIds()));
+                } else if (o instanceof Finding other) {
+                    RuleDefinition od = knowledgeBase.definition(other.code()).orElseThrow();
+                    because.putIfAbsent("Recommendation|" + other.code(), new Recommendation.Because("Recommendation",
+                            other.code() + ": " + od.title(), sourceIds(other)));
+                }
+            }
+        }
+        return new Recommendation(code, d.title(), d.statement(), d.indicator(), d.evidenceLevel(), d.section(),
+                d.citations(), List.copyOf(because.values()), d.rule(), knowledgeBase.version());
+    }
+
+    private static List<String> sourceIds(Finding finding) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object o : finding.because()) {
+            if (o instanceof Fact f) ids.addAll(f.sourceIds());
+            else if (o instanceof Finding nested) ids.addAll(sourceIds(nested));
+        }
+        return List.copyOf(ids);
+    }
+
+    private static List<MissingData> missingData(List<Recommendation> recommendations, CaseFacts facts) {
+        List<MissingData> missing = new ArrayList<>();
+        for (Recommendation r : recommendations) {
+            if (r.code().startsWith("DATA_MISSING_")) {
+                List<String> ids = r.because().stream().flatMap(b -> b.resourceIds().stream()).distinct().toList();
+                String detail = String.join("; ", r.because().stream().map(Recommendation.Because::description).toList());
+                missing.add(new MissingData(r.code(), r.title(), detail, ids));
+            }
+        }
+        for (MappingNote note : facts.notes()) {
+            missing.add(new MissingData(null, note.topic(), note.text(), note.sourceIds()));
+        }
+        return List.copyOf(missing);
+    }
+}

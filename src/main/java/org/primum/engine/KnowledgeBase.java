@@ -1,0 +1,135 @@
+package org.primum.engine;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.*;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The compiled rule base: every DRL file of the {@code rules/} folder, the citation registry and the
+ * version. Compiled once; any compile error, missing metadata, unknown citation or code emitted by two
+ * rules is an {@link InvalidKnowledgeBaseException}, so a bad knowledge base stops start-up.
+ * The version is {@code rules/VERSION} plus a hash of every file, so an answer names exactly the
+ * rules that produced it.
+ */
+public final class KnowledgeBase {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Comparator<RuleDefinition> CATALOGUE_ORDER =
+            Comparator.comparing(RuleDefinition::section).thenComparing(RuleDefinition::code);
+
+    private final KieBase kieBase;
+    private final String version;
+    private final CitationRegistry citations;
+    private final Map<String, RuleDefinition> byCode;
+    private final List<RuleDefinition> definitions;
+
+    private KieBase kieBase() { return kieBase; }
+
+    private KnowledgeBase(KieBase kieBase, String version, CitationRegistry citations, List<RuleDefinition> definitions) {
+        this.kieBase = kieBase;
+        this.version = version;
+        this.citations = citations;
+        this.definitions = definitions.stream().sorted(CATALOGUE_ORDER).toList();
+        Map<String, RuleDefinition> map = new LinkedHashMap<>();
+        this.definitions.forEach(d -> map.put(d.code(), d));
+        this.byCode = Collections.unmodifiableMap(map);
+    }
+
+    public static KnowledgeBase load(Path rulesDir) {
+        try {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(rulesDir)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+            List<Path> drls = files.stream().filter(p -> p.getFileName().toString().endsWith(".drl")).toList();
+            if (drls.isEmpty()) throw new InvalidKnowledgeBaseException(List.of("no .drl file in " + rulesDir.toAbsolutePath()));
+            Path versionFile = rulesDir.resolve("VERSION");
+            String declared = Files.exists(versionFile) ? Files.readString(versionFile).trim() : "0";
+            CitationRegistry registry = CitationRegistry.load(rulesDir.resolve("citations.json"));
+
+            KieServices kie = KieServices.Factory.get();
+            KieFileSystem kfs = kie.newKieFileSystem();
+            Map<String, String> fileByPackage = new HashMap<>();
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                byte[] bytes = Files.readAllBytes(file);
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            }
+            for (Path drl : drls) {
+                String text = Files.readString(drl);
+                Matcher m = PACKAGE.matcher(text);
+                if (m.find()) fileByPackage.put(m.group(1), drl.getFileName().toString());
+                String path = "src/main/resources/" + (m.find(0) ? m.group(1).replace('.', '/') + "/" : "") + drl.getFileName();
+                kfs.write(path, kie.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
+                        .setResourceType(ResourceType.DRL).setSourcePath(drl.getFileName().toString()));
+            }
+            String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            // a release id of its own per content, so two knowledge bases (tests, reloads) never share a container
+            ReleaseId releaseId = kie.newReleaseId("org.primum", "knowledge-base", declared + "-" + hash + "-" + UUID.randomUUID());
+            kfs.generateAndWritePomXML(releaseId);
+            KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
+            List<String> problems = new ArrayList<>();
+            builder.getResults().getMessages(Message.Level.ERROR)
+                    .forEach(msg -> problems.add(msg.getPath() + ":" + msg.getLine() + " " + msg.getText()));
+            if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
+            KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+
+            List<RuleDefinition> definitions = new ArrayList<>();
+            Set<String> codes = new HashSet<>();
+            for (var pkg : kieBase.getKiePackages()) {
+                for (Rule rule : pkg.getRules()) {
+                    RuleDefinition d = RuleDefinition.from(rule.getName(), fileByPackage.get(pkg.getName()),
+                            rule.getMetaData(), registry, problems);
+                    if (d.code() != null && !codes.add(d.code())) problems.add(rule.getName() + ": code " + d.code() + " is emitted by another rule too");
+                    definitions.add(d);
+                }
+            }
+            if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
+            return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the knowledge base in " + rulesDir.toAbsolutePath(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new session per evaluation: cheap, while the KieBase is shared. */
+    org.kie.api.runtime.KieSession newSession() { return kieBase().newKieSession(); }
+
+    public String version() { return version; }
+
+    public List<RuleDefinition> definitions() { return definitions; }
+
+    public Optional<RuleDefinition> definition(String code) { return Optional.ofNullable(byCode.get(code)); }
+
+    public CitationRegistry citations() { return citations; }
+
+    public static final class InvalidKnowledgeBaseException extends RuntimeException {
+        private final List<String> problems;
+
+        public InvalidKnowledgeBaseException(List<String> problems) {
+            super("invalid knowledge base:\n  " + String.join("\n  ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() { return problems; }
+    }
+}
