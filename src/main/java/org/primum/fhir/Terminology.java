@@ -365,7 +365,7 @@ public final class Terminology {
             classOf.forEach((key, k) -> {
                 int bar = key.indexOf('|');
                 String system = key.substring(0, bar), code = key.substring(bar + 1);
-                t.ingredient.put(system, code, new Ingredient(code, nameOfSubstance.get(key), k));
+                t.ingredient.put(system, code, new Ingredient(code, nameOfSubstance.get(key).toLowerCase(Locale.ROOT), k));
             });
             ValueSet v = valueSets.get(vsUrl);
             String file = fileOf.get(vsUrl);
