@@ -332,6 +332,17 @@ class FhirMapperTest {
     }
 
     @Test
+    void tumourBoardReviewByCodeOrName() {
+        ClinicalRecord r = map(BREAST_PRIMARY,
+                procedure("tb1", "completed", cc("http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl", "C93304", "Tumor Board Review"), null),
+                procedure("tb2", "completed", "{\"text\": \"Multidisciplinary tumour board meeting\"}", null),
+                procedure("x", "completed", cc(SCT, "223487003", "Discussion about options"), null));
+        assertThat(r.procedures()).extracting(ProcedureDone::sourceId, ProcedureDone::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Procedure/tb1", ProcedureKind.TUMOUR_BOARD_REVIEW),
+                org.assertj.core.groups.Tuple.tuple("Procedure/tb2", ProcedureKind.TUMOUR_BOARD_REVIEW));
+    }
+
+    @Test
     void serviceRequestsInDraftOrActiveAreProposedOrders() {
         String sr = "{\"resourceType\": \"ServiceRequest\", \"id\": \"%s\", \"status\": \"%s\", \"intent\": \"proposal\", "
                 + "\"subject\": {\"reference\": \"Patient/p1\"}, \"code\": %s}";
