@@ -145,6 +145,21 @@ class FhirMapperTest {
     }
 
     @Test
+    void factsKeepTheResourceIdAndReferencesResolveByFullUrlOrTypeId() {
+        String json = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [" + String.join(",", PATIENT,
+                entry("urn:uuid:1234", "{\"resourceType\": \"Condition\", \"id\": \"c-local\", \"subject\": {\"reference\": \"Patient/p1\"}, "
+                        + "\"code\": " + cc(SCT, "254837009", null) + "}"),
+                observation("ds1", cc(LNC, "97509-4", null), "\"focus\": [{\"reference\": \"urn:uuid:1234\"}], \"valueCodeableConcept\": " + cc(SCT, "268910001", null)),
+                observation("ds2", cc(LNC, "97509-4", null), "\"focus\": [{\"reference\": \"Condition/c-local\"}], \"valueCodeableConcept\": " + cc(SCT, "268910001", null)))
+                + "]}";
+        var parser = Fixtures.parser();
+        parser.setOverrideResourceIdWithBundleEntryFullUrl(false);
+        ClinicalRecord r = Fixtures.MAPPER.map(parser.parseResource(Bundle.class, json), AS_OF);
+        assertThat(r.primaries()).singleElement().satisfies(p -> assertThat(p.sourceId()).isEqualTo("Condition/c-local"));
+        assertThat(r.diseaseStatuses()).hasSize(2).allSatisfy(d -> assertThat(d.focus()).isEqualTo(DiseaseFocus.PRIMARY));
+    }
+
+    @Test
     void diseaseStatusWithoutFocusSpeaksForTheWholeDisease() {
         ClinicalRecord r = map(BREAST_PRIMARY, observation("ds", cc(LNC, "97509-4", null), "\"valueCodeableConcept\": " + cc(SCT, "359746009", null)));
         assertThat(r.diseaseStatuses()).singleElement().satisfies(d -> {
