@@ -309,19 +309,26 @@ public final class FhirMapper {
             return url != null && (url.equals(t.conditionRelatedExtensionUrl()) || url.endsWith("related-primary-cancer-condition"));
         }
 
-        private boolean isBreastPrimary(Condition c) {
-            if (primaryConditions.contains(c)) return true;
-            boolean breastSite = c.getBodySite().stream().flatMap(b -> b.getCoding().stream()).anyMatch(k -> t.isBreastStructure(k.getSystem(), k.getCode()));
-            for (Coding k : c.getCode().getCoding()) {
-                if (t.isPrimaryBreastCancer(k.getSystem(), k.getCode())) return true;
-                if (breastSite && t.isGenericMalignancy(k.getSystem(), k.getCode())) return true;
-            }
-            // unknown coding of a related primary: not proven non-breast → keep the metastasis
-            return c.getCode().getCoding().stream().noneMatch(k -> t.knowsSystem(k.getSystem()))
-                    && !t.looksLikeNeoplasm(null, null, text(c.getCode()));
+        /**
+     * Whether the related primary is a breast cancer. A recognised breast primary is; a Condition whose
+     * text names the breast (in any language the settings list) is taken as one; any other Condition
+     * coded in a known system, or looking like a neoplasm, is another cancer. An unreadable related
+     * Condition is given the benefit of the doubt (the metastasis is kept).
+     */
+    private boolean isBreastPrimary(Condition c) {
+        if (primaryConditions.contains(c)) return true;
+        boolean breastSite = c.getBodySite().stream().flatMap(b -> b.getCoding().stream()).anyMatch(k -> t.isBreastStructure(k.getSystem(), k.getCode()));
+        for (Coding k : c.getCode().getCoding()) {
+            if (t.isPrimaryBreastCancer(k.getSystem(), k.getCode())) return true;
+            if (breastSite && t.isGenericMalignancy(k.getSystem(), k.getCode())) return true;
         }
+        String text = allText(c.getCode());
+        if (breastSite || t.mentionsBreastSite(text)) return true;
+        boolean known = c.getCode().getCoding().stream().anyMatch(k -> k.hasSystem() && t.knowsSystem(k.getSystem()));
+        return !known && !t.looksLikeNeoplasm(null, null, text);
+    }
 
-        private Classified genericSecondary(Condition c, Coding k, boolean viaProfile) {
+    private Classified genericSecondary(Condition c, Coding k, boolean viaProfile) {
             for (CodeableConcept b : c.getBodySite()) {
                 for (Coding s : b.getCoding()) {
                     if (t.isRegionalNodeStructure(s.getSystem(), s.getCode())) return new Classified(Role.REGIONAL, k, null, null, viaProfile);

@@ -217,6 +217,18 @@ class FhirMapperTest {
     }
 
     @Test
+    void aSecondaryOfAnUnrecognisedBreastPrimaryIsKept() {
+        String related = "\"extension\": [{\"url\": \"http://hl7.org/fhir/StructureDefinition/condition-related\", \"valueReference\": {\"reference\": \"Condition/%s\"}}]";
+        ClinicalRecord r = map(
+                condition("gm", cc("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C50.3", "Bösartige Neubildung: Unterer innerer Quadrant der Brustdrüse"), null),
+                condition("lungx", cc("http://example.org/local-codes", "LC1", "Adenocarcinoma of lung"), null),
+                condition("m1", cc(SCT, "94222008", null), related.formatted("gm")),
+                condition("m2", cc(SCT, "94381002", null), related.formatted("lungx")));
+        assertThat(r.metastases()).extracting(Metastasis::sourceId).containsExactly("Condition/m1");
+        assertThat(r.unrecognised()).extracting(UnrecognisedCode::code).contains("C50.3", "LC1");
+    }
+
+    @Test
     void lesionCountFromAnObservationFocusedOnTheMetastasisOrAnExtension() {
         ClinicalRecord r = map(BREAST_PRIMARY,
                 condition("bone", cc(SCT, "94222008", null), null),
