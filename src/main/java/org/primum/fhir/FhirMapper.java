@@ -536,11 +536,35 @@ public final class FhirMapper {
                 PerformanceScale scale = t.performanceScale(system, c);
                 if (scale != null) { performance(o, scale); return; }
                 if (t.isMarginObservation(system, c)) { margin(o); return; }
+                if (t.isMetastasisSiteObservation(system, c)) { metastasisSite(o); return; }
                 if (t.isLesionCount(system, c)) return;
             }
             if (o.hasValueBooleanType() && !o.getValueBooleanType().booleanValue()) return; // "absent"
             String symptom = symptom(code, o.hasBodySite() ? List.of(o.getBodySite()) : List.of());
             if (symptom != null) out.symptoms.add(new PrimarySymptom(id, symptom, effective(o)));
+        }
+
+        /** "Site of distant metastasis" with a body structure as value is a metastasis record of its own. */
+        private void metastasisSite(Observation o) {
+            if (!(o.getValue() instanceof CodeableConcept cc)) return;
+            String id = index.sourceId(o);
+            for (Coding k : cc.getCoding()) {
+                if (t.isNoFinding(k.getSystem(), k.getCode())) return;
+                if (t.isRegionalNodeStructure(k.getSystem(), k.getCode())) {
+                    note("regional nodes", "Secondary cancer in the regional (axillary, internal mammary or supraclavicular) nodes "
+                            + "is nodal (N) disease, not a distant metastasis.", List.of(id));
+                    return;
+                }
+                Terminology.SiteMapping s = t.bodyStructureSite(k.getSystem(), k.getCode());
+                if (s != null) {
+                    LocalDate d = effective(o);
+                    out.metastases.add(new Metastasis(id, s.site(), s.specific(), display(k, cc), d,
+                            d == null ? DateBasis.UNDATED : DateBasis.RECORDED, lesionCounts.get(o)));
+                    return;
+                }
+            }
+            for (Coding k : cc.getCoding()) unrecognised(id, "Observation.value", k);
+            if (cc.getCoding().isEmpty()) unrecognisedText(id, "Observation.value", cc.getText());
         }
 
         private void staging(Observation o, Terminology.TnmAxisMapping axis) {

@@ -229,6 +229,19 @@ class FhirMapperTest {
     }
 
     @Test
+    void siteOfDistantMetastasisObservation() {
+        ClinicalRecord r = map(BREAST_PRIMARY,
+                observation("s1", cc(LNC, "44667-4", null), "\"effectiveDateTime\": \"2025-01-03\", \"valueCodeableConcept\": " + cc(SCT, "10200004", "Liver structure")),
+                observation("s2", cc(LNC, "44667-4", null), "\"valueCodeableConcept\": " + cc(SCT, "260413007", "None")),
+                observation("s3", cc(LNC, "44667-4", null), "\"valueCodeableConcept\": " + cc(SCT, "68171009", "Axillary lymph node structure")));
+        assertThat(r.metastases()).singleElement().satisfies(m -> {
+            assertThat(m.sourceId()).isEqualTo("Observation/s1");
+            assertThat(m.site()).isEqualTo("liver");
+            assertThat(m.onset()).isEqualTo(LocalDate.of(2025, 1, 3));
+        });
+    }
+
+    @Test
     void lesionCountFromAnObservationFocusedOnTheMetastasisOrAnExtension() {
         ClinicalRecord r = map(BREAST_PRIMARY,
                 condition("bone", cc(SCT, "94222008", null), null),
