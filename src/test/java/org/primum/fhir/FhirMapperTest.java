@@ -438,6 +438,15 @@ class FhirMapperTest {
         assertThat(map(entries.toArray(String[]::new)).unrecognised()).hasSize(1);
     }
 
+    @Test
+    void aFloodOfUnrecognisedCodesIsCappedWithANote() {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < Fixtures.TERMINOLOGY.unrecognisedMax() + 7; i++) entries.add(procedure("x" + i, "completed", cc(SCT, "99" + i, "Local procedure " + i), null));
+        ClinicalRecord r = map(entries.toArray(String[]::new));
+        assertThat(r.unrecognised()).hasSize(Fixtures.TERMINOLOGY.unrecognisedMax());
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("7 further unrecognised codes"));
+    }
+
     // ---------------------------------------------------------------- loose resources
 
     @Test
