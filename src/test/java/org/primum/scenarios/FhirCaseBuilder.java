@@ -26,6 +26,8 @@ public final class FhirCaseBuilder {
     static final String CPT = "http://www.ama-assn.org/go/cpt";
     static final String MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/";
     static final String BASE = "https://example.org/fhir/";
+    /** The recorded lesion count the mapping is configured to read (fhir-profiles/Parameters-mapping-settings.json). */
+    static final String LESION_COUNT = "http://primum.org/fhir/StructureDefinition/metastatic-lesion-count";
 
     /** site → {SNOMED specific code, display, ICD-10-CM, bodySite SNOMED, bodySite display}. */
     static final Map<String, String[]> SITES = Map.of(
@@ -77,7 +79,6 @@ public final class FhirCaseBuilder {
         for (ScenarioCase.Met m : ScenarioCase.orEmpty(c.metastases())) {
             add(bundle, metastasis(m, subject, firstPrimary));
             if (firstMet == null && !"axillary-node".equals(m.site())) firstMet = "Condition/" + m.id();
-            if (m.count() != null) add(bundle, lesionCount(m, subject));
         }
         if (c.receptors() != null) receptors(c.receptors(), subject, firstPrimary).forEach(r -> add(bundle, r));
         for (ScenarioCase.Therapy t : ScenarioCase.orEmpty(c.therapies())) add(bundle, therapy(t, subject));
@@ -165,18 +166,10 @@ public final class FhirCaseBuilder {
         }
         if (m.date() != null) c.setOnset(dateTime(m.date()));
         if (primaryRef != null) {
-            c.addExtension(new Extension("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-condition-related",
-                    new Reference(primaryRef)));
+            c.addExtension(new Extension("http://hl7.org/fhir/StructureDefinition/condition-related", new Reference(primaryRef)));
         }
+        if (m.count() != null) c.addExtension(new Extension(LESION_COUNT, new IntegerType(m.count())));
         return c;
-    }
-
-    /** A recorded number of lesions of one metastasis (LOINC 44621-4 "Number of metastases"), focused on it. */
-    static Observation lesionCount(ScenarioCase.Met m, Reference subject) {
-        Observation o = observation(m.id() + "-count", subject, cc(LOINC, "44621-4", "Number of metastases"), m.date());
-        o.addFocus(new Reference("Condition/" + m.id()));
-        o.setValue(new IntegerType(m.count()));
-        return o;
     }
 
     private static Observation observation(String id, Reference subject, CodeableConcept code, String date) {
