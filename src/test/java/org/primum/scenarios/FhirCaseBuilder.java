@@ -185,7 +185,13 @@ public final class FhirCaseBuilder {
     static List<Observation> receptors(ScenarioCase.Receptors r, Reference subject, String primaryRef) {
         List<Observation> out = new ArrayList<>();
         boolean snomed = "snomed".equals(r.answers());
-        String[][] markers = {{"er", r.er(), "85337-4", "Estrogen receptor Ag [Presence] in Breast cancer specimen by Immune stain"},
+        // answers: loinc (default) or snomed; "interpretation" also switches to the interpretation LOINC codes
+        boolean interpretation = "interpretation".equals(r.answers());
+        String[][] markers = interpretation
+                ? new String[][]{{"er", r.er(), "16112-5", "Estrogen receptor [Interpretation] in Tissue"},
+                {"pr", r.pr(), "16113-3", "Progesterone receptor [Interpretation] in Tissue"},
+                {"her2", r.her2(), "85319-2", "HER2 [Presence] in Breast cancer specimen by Immune stain"}}
+                : new String[][]{{"er", r.er(), "85337-4", "Estrogen receptor Ag [Presence] in Breast cancer specimen by Immune stain"},
                 {"pr", r.pr(), "85339-0", "Progesterone receptor Ag [Presence] in Breast cancer specimen by Immune stain"},
                 {"her2", r.her2(), "48676-1", "HER2 [Interpretation] in Tissue"}};
         for (String[] m : markers) {
@@ -227,6 +233,31 @@ public final class FhirCaseBuilder {
                 a.setMedication(med);
                 if (t.start() != null) a.setEffective(dateTime(t.start()));
                 return a;
+            }
+            case "procedure" -> {
+                // a chemotherapy procedure (SNOMED 367336001) is evidence of systemic therapy too
+                Procedure p = new Procedure();
+                p.setId(t.id());
+                p.setStatus(Procedure.ProcedureStatus.COMPLETED);
+                p.setSubject(subject);
+                p.setCode(cc(SCT, "367336001", "Chemotherapy"));
+                if (t.start() != null) p.setPerformed(dateTime(t.start()));
+                return p;
+            }
+            case "request-reference" -> {
+                // the drug named through medicationReference to a contained Medication
+                MedicationRequest r = new MedicationRequest();
+                r.setId(t.id());
+                r.setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE);
+                r.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+                r.setSubject(subject);
+                Medication m = new Medication();
+                m.setId("med");
+                m.setCode(med);
+                r.addContained(m);
+                r.setMedication(new Reference("#med"));
+                if (t.start() != null) r.setAuthoredOnElement(dateTime(t.start()));
+                return r;
             }
             case "request" -> {
                 MedicationRequest r = new MedicationRequest();

@@ -92,8 +92,9 @@ public final class RecordCaseBuilder {
             if (r.her2() != null) b.receptors.add(new ReceptorStatus("Observation/rec-her2", Receptor.HER2, receptor(r.her2()), d(r.date())));
         }
         for (ScenarioCase.Therapy t : ScenarioCase.orEmpty(c.therapies())) {
-            String type = t.resource() == null || t.resource().equals("request") ? "MedicationRequest"
-                    : t.resource().equals("statement") ? "MedicationStatement" : "MedicationAdministration";
+            String type = t.resource() == null || t.resource().startsWith("request") ? "MedicationRequest"
+                    : t.resource().equals("statement") ? "MedicationStatement"
+                    : t.resource().equals("procedure") ? "Procedure" : "MedicationAdministration";
             b.therapies.add(new SystemicTherapy(type + "/" + t.id(), CLASSES.get(t.drug()), t.drug(), d(t.start())));
         }
         for (ScenarioCase.Status s : ScenarioCase.orEmpty(c.statuses())) {

@@ -39,11 +39,17 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
     public record Met(String id, String site, String date, String coding, Integer count) {
     }
 
-    /** positive | negative | equivocal; a marker left out is not recorded at all. */
+    /**
+     * positive | negative | equivocal; a marker left out is not recorded at all. {@code answers}: loinc
+     * (default, LA answer codes), snomed (SNOMED answers), interpretation (interpretation LOINC test codes).
+     */
     public record Receptors(String er, String pr, String her2, String date, String answers) {
     }
 
-    /** {@code resource}: request (default), statement, administration or procedure (chemotherapy procedure). */
+    /**
+     * {@code resource}: request (default), request-reference (drug in a contained Medication), statement,
+     * administration, or procedure (a chemotherapy Procedure, SNOMED 367336001).
+     */
     public record Therapy(String id, String drug, String start, String resource) {
     }
 
