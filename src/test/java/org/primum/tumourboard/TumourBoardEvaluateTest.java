@@ -110,7 +110,7 @@ class TumourBoardEvaluateTest {
                         "LRT_OPTION_FOR_LOCAL_CONTROL", "DISCLOSE_NO_SURVIVAL_BENEFIT")
                 .doesNotContain("DEFER_LRT_UNTIL_RESPONSE", "NO_LRT_DISTANT_PROGRESSION", "DATA_MISSING_RECEPTOR_STATUS");
         assertThat(answer.getList("recommendations.find { it.code == 'LRT_OPTION_FOR_LOCAL_CONTROL' }.because.resourceIds.flatten()", String.class))
-                .contains("Observation/bench-status-primary");
+                .contains("Observation/bench-status-distant", "MedicationRequest/bench-mr-letrozole");
         assertThat(answer.getString("patient.find { it.type == 'TumourSubtype' }.description")).containsIgnoringCase("HR");
     }
 
