@@ -809,6 +809,10 @@ public final class FhirMapper {
                 if (!"RADIOTHERAPY".equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
                 return new Kind(radiotherapyKind(r, bodySites, reasons), k);
             }
+            if (t.mentionsTumourBoard(allText(code))) {
+                note("tumour board", "A tumour board review was recognised by its name, not by its code.", List.of(index.sourceId(r)));
+                return new Kind(ProcedureKind.TUMOUR_BOARD_REVIEW, code.getCoding().isEmpty() ? null : code.getCodingFirstRep());
+            }
             return null;
         }
 

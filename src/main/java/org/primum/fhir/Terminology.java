@@ -102,6 +102,7 @@ public final class Terminology {
     private final List<String[]> symptomWords = new ArrayList<>();
     private final List<String> breastSiteWords = new ArrayList<>();
     private final List<String> prophylacticWords = new ArrayList<>();
+    private final List<String> tumourBoardWords = new ArrayList<>();
     private final List<String> marginInvolvedWords = new ArrayList<>();
     private final List<String> marginClearWords = new ArrayList<>();
     private final List<String[]> receptorWords = new ArrayList<>();
@@ -365,7 +366,7 @@ public final class Terminology {
             classOf.forEach((key, k) -> {
                 int bar = key.indexOf('|');
                 String system = key.substring(0, bar), code = key.substring(bar + 1);
-                t.ingredient.put(system, code, new Ingredient(code, nameOfSubstance.get(key), k));
+                t.ingredient.put(system, code, new Ingredient(code, nameOfSubstance.get(key).toLowerCase(Locale.ROOT), k));
             });
             ValueSet v = valueSets.get(vsUrl);
             String file = fileOf.get(vsUrl);
@@ -411,6 +412,7 @@ public final class Terminology {
                 case "condition-related-extension-url" -> conditionRelatedExtensionUrl = par.getValue().primitiveValue();
                 case "unrecognised-max" -> unrecognisedMax = Integer.parseInt(par.getValue().primitiveValue());
                 case "prophylactic-word" -> prophylacticWords.add(lower(par.getValue().primitiveValue()));
+                case "tumour-board-word" -> tumourBoardWords.add(lower(par.getValue().primitiveValue()));
                 case "breast-site-word" -> breastSiteWords.add(lower(par.getValue().primitiveValue()));
                 case "margin-involved-word" -> marginInvolvedWords.add(lower(par.getValue().primitiveValue()));
                 case "margin-clear-word" -> marginClearWords.add(lower(par.getValue().primitiveValue()));
@@ -591,6 +593,9 @@ public final class Terminology {
     public boolean isProphylacticMastectomy(String system, String code) { return prophylactic.contains(system, code); }
 
     public boolean mentionsProphylactic(String text) { return containsAny(text, prophylacticWords); }
+
+    /** A procedure or order whose text names a tumour board / multidisciplinary review. */
+    public boolean mentionsTumourBoard(String text) { return containsAny(text, tumourBoardWords); }
 
     /** Symptom of the breast itself by code ("pain" for 53430007), or null. */
     public String symptom(String system, String code) { return symptom.get(system, code); }
