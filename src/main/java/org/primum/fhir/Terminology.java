@@ -54,7 +54,7 @@ public final class Terminology {
             vs("disease-status-observation"), cm("disease-status-response"), cm("performance-status-observation"), cm("ecog-answer"),
             vs("margin-observation"), cm("margin-result"), vs("lesion-count-observation"), vs("systemic-therapy-ingredient"),
             cm("ingredient-drug-class"), cm("rxnorm-product-ingredient"), vs("chemotherapy-procedure"), cm("procedure-kind"),
-            vs("prophylactic-mastectomy"), cm("primary-symptom"));
+            vs("prophylactic-mastectomy"), cm("primary-symptom"), vs("metastasis-site-observation"), vs("no-finding"));
 
     /** An organ site of distant disease; {@code specific}: the record names a structure finer than the organ. */
     public record SiteMapping(String site, String display, boolean specific) {
@@ -95,6 +95,8 @@ public final class Terminology {
     private final CodeIndex<String> procedureKind = new CodeIndex<>();
     private final CodeIndex<Boolean> prophylactic = new CodeIndex<>();
     private final CodeIndex<String> symptom = new CodeIndex<>();
+    private final CodeIndex<Boolean> metastasisSiteObservation = new CodeIndex<>();
+    private final CodeIndex<Boolean> noFinding = new CodeIndex<>();
 
     /** Normalised ingredient names, synonyms and brands (1–3 words) → ingredient, for the text fallback. */
     private final Map<String, Ingredient> ingredientNames = new HashMap<>();
@@ -251,6 +253,8 @@ public final class Terminology {
             });
             flags("prophylactic-mastectomy", t.prophylactic);
             map("primary-symptom", t.symptom, (tg, src) -> tg.getCode());
+            flags("metastasis-site-observation", t.metastasisSiteObservation);
+            flags("no-finding", t.noFinding);
             drugs();
             t.knownSystems.add(AJCC);
         }
@@ -560,6 +564,12 @@ public final class Terminology {
     }
 
     public boolean isLesionCount(String system, String code) { return lesionCount.contains(system, code); }
+
+    /** An Observation whose value names the site of a distant metastasis (LOINC 44667-4). */
+    public boolean isMetastasisSiteObservation(String system, String code) { return metastasisSiteObservation.contains(system, code); }
+
+    /** A value saying nothing was found ("None"). */
+    public boolean isNoFinding(String system, String code) { return noFinding.contains(system, code); }
 
     public String lesionCountExtensionUrl() { return lesionCountExtensionUrl; }
 

@@ -217,6 +217,31 @@ class FhirMapperTest {
     }
 
     @Test
+    void aSecondaryOfAnUnrecognisedBreastPrimaryIsKept() {
+        String related = "\"extension\": [{\"url\": \"http://hl7.org/fhir/StructureDefinition/condition-related\", \"valueReference\": {\"reference\": \"Condition/%s\"}}]";
+        ClinicalRecord r = map(
+                condition("gm", cc("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C50.3", "Bösartige Neubildung: Unterer innerer Quadrant der Brustdrüse"), null),
+                condition("lungx", cc("http://example.org/local-codes", "LC1", "Adenocarcinoma of lung"), null),
+                condition("m1", cc(SCT, "94222008", null), related.formatted("gm")),
+                condition("m2", cc(SCT, "94381002", null), related.formatted("lungx")));
+        assertThat(r.metastases()).extracting(Metastasis::sourceId).containsExactly("Condition/m1");
+        assertThat(r.unrecognised()).extracting(UnrecognisedCode::code).contains("C50.3", "LC1");
+    }
+
+    @Test
+    void siteOfDistantMetastasisObservation() {
+        ClinicalRecord r = map(BREAST_PRIMARY,
+                observation("s1", cc(LNC, "44667-4", null), "\"effectiveDateTime\": \"2025-01-03\", \"valueCodeableConcept\": " + cc(SCT, "10200004", "Liver structure")),
+                observation("s2", cc(LNC, "44667-4", null), "\"valueCodeableConcept\": " + cc(SCT, "260413007", "None")),
+                observation("s3", cc(LNC, "44667-4", null), "\"valueCodeableConcept\": " + cc(SCT, "68171009", "Axillary lymph node structure")));
+        assertThat(r.metastases()).singleElement().satisfies(m -> {
+            assertThat(m.sourceId()).isEqualTo("Observation/s1");
+            assertThat(m.site()).isEqualTo("liver");
+            assertThat(m.onset()).isEqualTo(LocalDate.of(2025, 1, 3));
+        });
+    }
+
+    @Test
     void lesionCountFromAnObservationFocusedOnTheMetastasisOrAnExtension() {
         ClinicalRecord r = map(BREAST_PRIMARY,
                 condition("bone", cc(SCT, "94222008", null), null),
@@ -411,6 +436,15 @@ class FhirMapperTest {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < 5; i++) entries.add(procedure("x" + i, "completed", cc(SCT, "71651007", "Mammography"), null));
         assertThat(map(entries.toArray(String[]::new)).unrecognised()).hasSize(1);
+    }
+
+    @Test
+    void aFloodOfUnrecognisedCodesIsCappedWithANote() {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < Fixtures.TERMINOLOGY.unrecognisedMax() + 7; i++) entries.add(procedure("x" + i, "completed", cc(SCT, "99" + i, "Local procedure " + i), null));
+        ClinicalRecord r = map(entries.toArray(String[]::new));
+        assertThat(r.unrecognised()).hasSize(Fixtures.TERMINOLOGY.unrecognisedMax());
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n.text()).startsWith("7 further unrecognised codes"));
     }
 
     // ---------------------------------------------------------------- loose resources
