@@ -1,0 +1,79 @@
+package org.primum.fhir;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An O(1) lookup of codes (system|code → value), built once from a ValueSet or ConceptMap. Codes of
+ * ICD-10-CM are hierarchical by their dotted prefix (C50.911 is-a C50.91 is-a C50.9 is-a C50): a code
+ * not listed itself takes the value of its nearest listed ancestor, and an excluded ancestor excludes it.
+ */
+final class CodeIndex<T> {
+    static final String ICD10CM = Terminology.ICD10CM;
+
+    private final Map<String, T> values = new HashMap<>();
+    private final Set<String> excluded = new HashSet<>();
+    private final Set<String> hierarchicalSystems = new HashSet<>();
+
+    void put(String system, String code, T value) {
+        values.put(key(system, normalise(system, code)), value);
+        if (ICD10CM.equals(system)) hierarchicalSystems.add(system);
+    }
+
+    void exclude(String system, String code) {
+        excluded.add(key(system, normalise(system, code)));
+    }
+
+    T get(String system, String code) {
+        if (system == null || code == null || code.isBlank()) return null;
+        String c = normalise(system, code);
+        if (!hierarchicalSystems.contains(system)) {
+            String k = key(system, c);
+            return excluded.contains(k) ? null : values.get(k);
+        }
+        // the code itself, then its ancestors: the nearest listed or excluded one decides
+        for (String a = c; a != null; a = parentIcd(a)) {
+            String k = key(system, a);
+            if (excluded.contains(k)) return null;
+            T v = values.get(k);
+            if (v != null) return v;
+        }
+        return null;
+    }
+
+    boolean contains(String system, String code) {
+        return get(system, code) != null;
+    }
+
+    int size() { return values.size(); }
+
+    Set<String> systems() {
+        Set<String> s = new HashSet<>();
+        for (String k : values.keySet()) s.add(k.substring(0, k.indexOf('|')));
+        return s;
+    }
+
+    static String key(String system, String code) {
+        return system + "|" + code;
+    }
+
+    /** ICD-10-CM codes are compared upper-case with their dot (C50911 → C50.911). */
+    static String normalise(String system, String code) {
+        String c = code.trim();
+        if (ICD10CM.equals(system)) {
+            c = c.toUpperCase(java.util.Locale.ROOT);
+            if (c.length() > 3 && c.indexOf('.') < 0) c = c.substring(0, 3) + "." + c.substring(3);
+        }
+        return c;
+    }
+
+    /** C50.911 → C50.91 → C50.9 → C50 → null. */
+    static String parentIcd(String code) {
+        if (code.length() <= 3) return null;
+        String p = code.substring(0, code.length() - 1);
+        if (p.endsWith(".")) p = p.substring(0, p.length() - 1);
+        return p;
+    }
+}
