@@ -5,6 +5,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
@@ -20,8 +21,8 @@ import java.util.*;
 public final class TestJwt {
     public static final String ISSUER = "https://ehr.test.example/";
     public static final String INLINE_ISSUER = "https://inline-ehr.test.example/";
-    static final String KEYS_PROPERTY = "primum.test.cdshooks.private-jwks";
-    static final String JWKS_BASE_PROPERTY = "primum.test.cdshooks.jwks-base";
+    static final String KEYS_PROPERTY = "cdshooks-test.private-jwks";
+    static final String JWKS_BASE_PROPERTY = "cdshooks-test.jwks-base";
 
     /** kid → key pair (private part included). */
     private final Map<String, PublicJsonWebKey> keys;
