@@ -9,7 +9,6 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -51,6 +50,15 @@ public final class TestFhirServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder(servlet), "/fhir/*");
+        // every request (searches, reads and page fetches alike) is recorded and gated here
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder((jakarta.servlet.Filter) (req, res, chain) -> {
+            HttpServletRequest http = (HttpServletRequest) req;
+            if (!gate(http)) {
+                ((jakarta.servlet.http.HttpServletResponse) res).sendError(401);
+                return;
+            }
+            chain.doFilter(req, res);
+        }), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         jetty.setHandler(context);
         jetty.start();
@@ -73,11 +81,11 @@ public final class TestFhirServer implements AutoCloseable {
         delayMillis = 0;
     }
 
-    private void gate(HttpServletRequest request) {
+    private boolean gate(HttpServletRequest request) {
         requests.add(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         String auth = request.getHeader("Authorization");
         authorizations.add(auth == null ? "" : auth);
-        if (requiredToken != null && !("Bearer " + requiredToken).equals(auth)) throw new AuthenticationException("token required");
+        if (requiredToken != null && !("Bearer " + requiredToken).equals(auth)) return false;
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -85,6 +93,7 @@ public final class TestFhirServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        return true;
     }
 
     public final class Provider<T extends Resource> implements IResourceProvider {
@@ -100,8 +109,7 @@ public final class TestFhirServer implements AutoCloseable {
         }
 
         @Read
-        public IBaseResource read(@IdParam IdType id, HttpServletRequest request) {
-            gate(request);
+        public IBaseResource read(@IdParam IdType id) {
             synchronized (TestFhirServer.this) {
                 Resource r = store.getOrDefault(type.getSimpleName(), Map.of()).get(id.getIdPart());
                 if (r == null) throw new ResourceNotFoundException(id);
@@ -110,8 +118,7 @@ public final class TestFhirServer implements AutoCloseable {
         }
 
         @Search
-        public List<IBaseResource> byPatient(@RequiredParam(name = "patient") ReferenceParam patient, HttpServletRequest request) {
-            gate(request);
+        public ca.uhn.fhir.rest.api.server.IBundleProvider byPatient(@RequiredParam(name = "patient") ReferenceParam patient) {
             String ref = "Patient/" + patient.getIdPart();
             List<IBaseResource> out = new ArrayList<>();
             synchronized (TestFhirServer.this) {
@@ -119,7 +126,9 @@ public final class TestFhirServer implements AutoCloseable {
                     if (ref.equals(subject(r))) out.add(r);
                 }
             }
-            return out;
+            ca.uhn.fhir.rest.server.SimpleBundleProvider page = new ca.uhn.fhir.rest.server.SimpleBundleProvider(out);
+            page.setPreferredPageSize(5);
+            return page;
         }
     }
 
