@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Primum: build the Quarkus fast-jar with the Maven wrapper on JDK 17, run it on a JRE 17 as a non-root user.
+#   docker build -t primum .
+#   docker run --rm -p 8080:8080 primum
+# Thresholds and limits are environment variables (PRIMUM_THRESHOLDS_DE_NOVO_WINDOW_DAYS=90, PRIMUM_MAX_BODY_BYTES=...).
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY src/ src/
+COPY rules/ rules/
+COPY fhir-profiles/ fhir-profiles/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 1001 primum \
+ && useradd --system --uid 1001 --gid primum --home-dir /app --shell /usr/sbin/nologin primum
+# The knowledge base (rules/) and the terminology (fhir-profiles/) are read at start-up from the
+# working directory (primum.knowledge-base.rules-dir / profiles-dir), so they sit beside the jar.
+WORKDIR /app
+COPY --from=build --chown=primum:primum /build/target/quarkus-app/lib/ /app/lib/
+COPY --from=build --chown=primum:primum /build/target/quarkus-app/*.jar /app/
+COPY --from=build --chown=primum:primum /build/target/quarkus-app/app/ /app/app/
+COPY --from=build --chown=primum:primum /build/target/quarkus-app/quarkus/ /app/quarkus/
+COPY --from=build --chown=primum:primum /build/rules/ /app/rules/
+COPY --from=build --chown=primum:primum /build/fhir-profiles/ /app/fhir-profiles/
+USER primum
+EXPOSE 8080
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# readiness: GET /q/health/ready (no curl in the JRE image; let the orchestrator probe it)
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Dquarkus.http.host=0.0.0.0 -jar /app/quarkus-run.jar"]

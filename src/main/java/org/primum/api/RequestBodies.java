@@ -1,0 +1,37 @@
+package org.primum.api;
+
+import org.primum.fhir.InvalidInputException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Size limit and log-safe fingerprint of request bodies. The body itself is never logged: a
+ * SHA-256 prefix lets an operator match a log line with a payload the client still holds.
+ */
+public final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /** 413 when the body read is larger than {@code maxBytes} (covers chunked requests without Content-Length). */
+    public static void requireWithinLimit(byte[] body, long maxBytes) {
+        if (body != null && body.length > maxBytes) throw tooLarge(body.length, maxBytes);
+    }
+
+    public static InvalidInputException tooLarge(long size, long maxBytes) {
+        return new InvalidInputException(413, "too-costly", "the request body is " + size + " bytes; the limit is "
+                + maxBytes + " bytes (primum.max-body-bytes)", "request body");
+    }
+
+    /** The first 12 hex digits of the body's SHA-256: enough to recognise a payload, nothing of its content. */
+    public static String fingerprint(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body);
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.primum.tumourboard;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+import org.primum.Primum;
+import org.primum.engine.Indicator;
+import org.primum.engine.KnowledgeBase;
+import org.primum.engine.RuleDefinition;
+import org.primum.fhir.InvalidInputException;
+
+import java.util.List;
+
+/** {@code GET /rules} and {@code GET /rules/{code}}: the knowledge base as loaded, with its citations resolved. */
+@Path("/rules")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesResource {
+
+    private final Primum primum;
+
+    public RulesResource(Primum primum) {
+        this.primum = primum;
+    }
+
+    @JsonPropertyOrder({"version", "rules"})
+    public record KnowledgeBaseView(String version, List<RuleView> rules) {
+    }
+
+    @JsonPropertyOrder({"code", "section", "title", "statement", "indicator", "evidenceLevel", "lrtPath", "citations", "rule", "file"})
+    public record RuleView(String code, String section, String title, String statement, Indicator indicator, String evidenceLevel,
+                           String lrtPath, List<TumourBoardAnswer.CitationView> citations, String rule, String file) {
+        static RuleView of(RuleDefinition d) {
+            return new RuleView(d.code(), d.section(), d.title(), d.statement(), d.indicator(), d.evidenceLevel(), d.lrtPath(),
+                    d.citations().stream().map(TumourBoardAnswer.CitationView::of).toList(), d.rule(), d.file());
+        }
+    }
+
+    @GET
+    public KnowledgeBaseView all() {
+        KnowledgeBase kb = primum.knowledgeBase();
+        return new KnowledgeBaseView(kb.version(), kb.definitions().stream().map(RuleView::of).toList());
+    }
+
+    @GET
+    @Path("/{code}")
+    public RuleView one(@RestPath String code) {
+        return primum.knowledgeBase().definition(code).map(RuleView::of)
+                .orElseThrow(() -> new InvalidInputException(404, "not-found", "no rule emits the code " + code, "code"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.primum.tumourboard;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.primum.api.OperationOutcomes;
+import org.primum.api.RequestLog;
+
+/**
+ * {@code POST /tumour-board/evaluate[?asOf=YYYY-MM-DD]}: a FHIR R4 Bundle with one patient's record →
+ * the recommendations about locoregional therapy of the intact primary (see {@link TumourBoardAnswer}).
+ * Errors are OperationOutcomes (see org.primum.api).
+ */
+@Path("/tumour-board")
+public class TumourBoardResource {
+
+    private final TumourBoardService service;
+
+    public TumourBoardResource(TumourBoardService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/evaluate")
+    @Consumes({OperationOutcomes.FHIR_JSON, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response evaluate(byte[] body, @RestQuery String asOf, @Context ContainerRequestContext request) {
+        TumourBoardAnswer answer = service.evaluate(body, request.getMediaType(), asOf, RequestLog.id(request));
+        return Response.ok(service.toJson(answer), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,106 @@
+package org.primum.tumourboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.jboss.logging.Logger;
+import org.primum.Primum;
+import org.primum.PrimumConfig;
+import org.primum.api.FhirJsonReader;
+import org.primum.api.RequestBodies;
+import org.primum.facts.MappingNote;
+import org.primum.fhir.InvalidInputException;
+
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code POST /tumour-board/evaluate} does, without HTTP (the benchmark calls exactly this):
+ * size check → media type → {@code asOf} → FHIR R4 parse → Bundle checks → {@link Primum#evaluate} →
+ * answer → JSON.
+ */
+@Singleton
+public class TumourBoardService {
+
+    static final Set<Bundle.BundleType> ACCEPTED_TYPES = EnumSet.of(Bundle.BundleType.COLLECTION, Bundle.BundleType.TRANSACTION,
+            Bundle.BundleType.BATCH, Bundle.BundleType.SEARCHSET, Bundle.BundleType.DOCUMENT);
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Logger LOG = Logger.getLogger(TumourBoardService.class);
+
+    private final Primum primum;
+    private final long maxBodyBytes;
+    private final FhirJsonReader reader = new FhirJsonReader();
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Inject
+    public TumourBoardService(Primum primum, PrimumConfig config) {
+        this(primum, config.maxBodyBytes());
+    }
+
+    public TumourBoardService(Primum primum, long maxBodyBytes) {
+        this.primum = primum;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public TumourBoardAnswer evaluate(byte[] body, MediaType contentType, String asOfParam, String requestId) {
+        RequestBodies.requireWithinLimit(body, maxBodyBytes);
+        FhirJsonReader.checkMediaType(contentType);
+        LocalDate asOf = asOf(asOfParam);
+        var parsed = reader.read(body);
+        if (!(parsed.resource() instanceof Bundle bundle)) {
+            String type = parsed.resource().fhirType();
+            throw new InvalidInputException(422, "invalid", "expected a FHIR Bundle (collection, transaction, batch, searchset"
+                    + " or document) holding one patient's record; got a " + type + " resource", type);
+        }
+        if (bundle.getType() == null || bundle.getType() == Bundle.BundleType.NULL) {
+            throw new InvalidInputException(422, "required", "Bundle.type is missing: use collection, transaction, batch,"
+                    + " searchset or document", "Bundle.type");
+        }
+        if (!ACCEPTED_TYPES.contains(bundle.getType())) {
+            throw new InvalidInputException(422, "not-supported", "a " + bundle.getType().toCode() + " Bundle is not a patient"
+                    + " record: use collection, transaction, batch, searchset or document", "Bundle.type");
+        }
+        Primum.Result result = primum.evaluate(bundle, asOf);
+        List<MappingNote> parserNotes = parsed.warnings().stream()
+                .map(w -> new MappingNote("FHIR parsing", w, List.of())).toList();
+        TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes);
+        LOG.infof("request %s: evaluated body of %d bytes sha256:%s, %d resources, %d facts, %d recommendations, %d unrecognised codes",
+                requestId, body.length, RequestBodies.fingerprint(body), parsed.resourceCount(), answer.patient().size(),
+                answer.recommendations().size(), answer.unrecognisedCodes().size());
+        return answer;
+    }
+
+    /** The answer as the endpoint sends it. */
+    public byte[] toJson(TumourBoardAnswer answer) {
+        try {
+            return json.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code asOf=YYYY-MM-DD}; absent means today. */
+    static LocalDate asOf(String param) {
+        if (param == null || param.isBlank()) return LocalDate.now();
+        String v = param.trim();
+        try {
+            if (ISO_DATE.matcher(v).matches()) return LocalDate.parse(v);
+        } catch (DateTimeParseException ignored) {
+            // falls through to the error below
+        }
+        throw new InvalidInputException(400, "value", "asOf must be a calendar date written YYYY-MM-DD (e.g. 2025-06-30);"
+                + " got \"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\"", "asOf");
+    }
+}

@@ -1,0 +1,150 @@
+package org.primum.api;
+
+import jakarta.ws.rs.core.MediaType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.primum.fhir.InvalidInputException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FhirJsonReaderTest {
+
+    private final FhirJsonReader reader = new FhirJsonReader();
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String bundle(String... resources) {
+        StringBuilder sb = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+        for (int i = 0; i < resources.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append("{\"fullUrl\":\"urn:uuid:").append(i).append("\",\"resource\":").append(resources[i]).append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    private InvalidInputException fails(String body) {
+        try {
+            reader.read(bytes(body));
+        } catch (InvalidInputException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + body);
+    }
+
+    @Test
+    void readsAValidBundleAndCountsItsEntries() {
+        var parsed = reader.read(bytes(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"1970-01-01\"}",
+                "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetDateTime\":\"2024-02-03\"}")));
+        assertThat(parsed.resource()).isInstanceOf(Bundle.class);
+        assertThat(parsed.resourceCount()).isEqualTo(2);
+        assertThat(parsed.warnings()).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIsReportedWithLineAndColumn() {
+        var e = fails("{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\",,\n}");
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.issueCode()).isEqualTo("structure");
+        assertThat(e.location()).isEqualTo("line 3, column 24");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   \n  "})
+    void emptyBodyIsRequired(String body) {
+        var e = fails(body);
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.issueCode()).isEqualTo("required");
+    }
+
+    @Test
+    void unknownResourceTypeIsLocated() {
+        var e = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\"}", "{\"resourceType\":\"Tumour\",\"id\":\"x\"}"));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("\"Tumour\"", "not a FHIR R4 resource type");
+        assertThat(e.location()).isEqualTo("Bundle.entry[1].resource");
+    }
+
+    @Test
+    void resourceTypesOfOtherFhirVersionsAreRefusedAsNotR4() {
+        var e = fails(bundle("{\"resourceType\":\"SubscriptionTopic\",\"id\":\"x\"}"));
+        assertThat(e.getMessage()).contains("FHIR R4");
+        assertThat(e.location()).isEqualTo("Bundle.entry[0].resource");
+    }
+
+    @Test
+    void invalidDateIsLocatedInsideItsResource() {
+        var e = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"1970-01-01\"}",
+                "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetDateTime\":\"2024-02-30\"}"));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.issueCode()).isEqualTo("value");
+        assertThat(e.getMessage()).contains("onsetDateTime");
+        assertThat(e.location()).isEqualTo("Bundle.entry[1].resource.onsetDateTime");
+    }
+
+    @Test
+    void invalidCodeOfARequiredBindingIsRefused() {
+        var e = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"gender\":\"femme\"}"));
+        assertThat(e.location()).isEqualTo("Bundle.entry[0].resource.gender");
+    }
+
+    @Test
+    void invalidNumberDeepInsideIsLocated() {
+        var e = fails(bundle("{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"valueQuantity\":{\"value\":\"many\"}}"));
+        assertThat(e.location()).isEqualTo("Bundle.entry[0].resource.valueQuantity.value");
+    }
+
+    @Test
+    void wrongStructureIsLocated() {
+        var e = fails("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":{\"resource\":{\"resourceType\":\"Patient\"}}}");
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.issueCode()).isEqualTo("structure");
+        assertThat(e.location()).isEqualTo("Bundle.entry");
+        var name = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"name\":\"Jane\"}"));
+        assertThat(name.location()).isEqualTo("Bundle.entry[0].resource.name");
+    }
+
+    @Test
+    void missingResourceTypeAndNonObjectsAreRefused() {
+        assertThat(fails("{\"id\":\"x\"}").location()).isEqualTo("resourceType");
+        assertThat(fails("[1,2]").status()).isEqualTo(400);
+        assertThat(fails("42").status()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownElementsAreToleratedAndReported() {
+        var parsed = reader.read(bytes(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"favouriteColour\":\"blue\"}")));
+        assertThat(parsed.warnings()).singleElement().asString().contains("favouriteColour");
+    }
+
+    @Test
+    void mediaTypesOtherThanFhirR4JsonAreRefused() {
+        FhirJsonReader.checkMediaType(MediaType.valueOf("application/fhir+json"));
+        FhirJsonReader.checkMediaType(MediaType.valueOf("application/fhir+json; fhirVersion=4.0"));
+        FhirJsonReader.checkMediaType(MediaType.valueOf("application/json;charset=UTF-8"));
+        for (String type : new String[]{"application/fhir+json; fhirVersion=3.0", "application/fhir+json;fhirVersion=5.0",
+                "application/json+fhir", "text/plain", "application/fhir+xml"}) {
+            assertThatThrownBy(() -> FhirJsonReader.checkMediaType(MediaType.valueOf(type)))
+                    .as(type).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.status()).isEqualTo(415);
+                        assertThat(e.location()).isEqualTo("Content-Type");
+                    });
+        }
+        assertThatThrownBy(() -> FhirJsonReader.checkMediaType(new MediaType("application", "fhir+json", Map.of("fhirVersion", "3.0"))))
+                .hasMessageContaining("fhirVersion=3.0").hasMessageContaining("R4");
+    }
+
+    @Test
+    void fingerprintIsAShortHashNotTheContent() {
+        String fp = RequestBodies.fingerprint(bytes("{\"name\":\"Jane\"}"));
+        assertThat(fp).hasSize(12).matches("[0-9a-f]+").isNotEqualTo(RequestBodies.fingerprint(bytes("{\"name\":\"Joan\"}")));
+    }
+}
