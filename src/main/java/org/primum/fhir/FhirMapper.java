@@ -309,19 +309,26 @@ public final class FhirMapper {
             return url != null && (url.equals(t.conditionRelatedExtensionUrl()) || url.endsWith("related-primary-cancer-condition"));
         }
 
-        private boolean isBreastPrimary(Condition c) {
-            if (primaryConditions.contains(c)) return true;
-            boolean breastSite = c.getBodySite().stream().flatMap(b -> b.getCoding().stream()).anyMatch(k -> t.isBreastStructure(k.getSystem(), k.getCode()));
-            for (Coding k : c.getCode().getCoding()) {
-                if (t.isPrimaryBreastCancer(k.getSystem(), k.getCode())) return true;
-                if (breastSite && t.isGenericMalignancy(k.getSystem(), k.getCode())) return true;
-            }
-            // unknown coding of a related primary: not proven non-breast → keep the metastasis
-            return c.getCode().getCoding().stream().noneMatch(k -> t.knowsSystem(k.getSystem()))
-                    && !t.looksLikeNeoplasm(null, null, text(c.getCode()));
+        /**
+     * Whether the related primary is a breast cancer. A recognised breast primary is; a Condition whose
+     * text names the breast (in any language the settings list) is taken as one; any other Condition
+     * coded in a known system, or looking like a neoplasm, is another cancer. An unreadable related
+     * Condition is given the benefit of the doubt (the metastasis is kept).
+     */
+    private boolean isBreastPrimary(Condition c) {
+        if (primaryConditions.contains(c)) return true;
+        boolean breastSite = c.getBodySite().stream().flatMap(b -> b.getCoding().stream()).anyMatch(k -> t.isBreastStructure(k.getSystem(), k.getCode()));
+        for (Coding k : c.getCode().getCoding()) {
+            if (t.isPrimaryBreastCancer(k.getSystem(), k.getCode())) return true;
+            if (breastSite && t.isGenericMalignancy(k.getSystem(), k.getCode())) return true;
         }
+        String text = allText(c.getCode());
+        if (breastSite || t.mentionsBreastSite(text)) return true;
+        boolean known = c.getCode().getCoding().stream().anyMatch(k -> k.hasSystem() && t.knowsSystem(k.getSystem()));
+        return !known && !t.looksLikeNeoplasm(null, null, text);
+    }
 
-        private Classified genericSecondary(Condition c, Coding k, boolean viaProfile) {
+    private Classified genericSecondary(Condition c, Coding k, boolean viaProfile) {
             for (CodeableConcept b : c.getBodySite()) {
                 for (Coding s : b.getCoding()) {
                     if (t.isRegionalNodeStructure(s.getSystem(), s.getCode())) return new Classified(Role.REGIONAL, k, null, null, viaProfile);
@@ -529,11 +536,35 @@ public final class FhirMapper {
                 PerformanceScale scale = t.performanceScale(system, c);
                 if (scale != null) { performance(o, scale); return; }
                 if (t.isMarginObservation(system, c)) { margin(o); return; }
+                if (t.isMetastasisSiteObservation(system, c)) { metastasisSite(o); return; }
                 if (t.isLesionCount(system, c)) return;
             }
             if (o.hasValueBooleanType() && !o.getValueBooleanType().booleanValue()) return; // "absent"
             String symptom = symptom(code, o.hasBodySite() ? List.of(o.getBodySite()) : List.of());
             if (symptom != null) out.symptoms.add(new PrimarySymptom(id, symptom, effective(o)));
+        }
+
+        /** "Site of distant metastasis" with a body structure as value is a metastasis record of its own. */
+        private void metastasisSite(Observation o) {
+            if (!(o.getValue() instanceof CodeableConcept cc)) return;
+            String id = index.sourceId(o);
+            for (Coding k : cc.getCoding()) {
+                if (t.isNoFinding(k.getSystem(), k.getCode())) return;
+                if (t.isRegionalNodeStructure(k.getSystem(), k.getCode())) {
+                    note("regional nodes", "Secondary cancer in the regional (axillary, internal mammary or supraclavicular) nodes "
+                            + "is nodal (N) disease, not a distant metastasis.", List.of(id));
+                    return;
+                }
+                Terminology.SiteMapping s = t.bodyStructureSite(k.getSystem(), k.getCode());
+                if (s != null) {
+                    LocalDate d = effective(o);
+                    out.metastases.add(new Metastasis(id, s.site(), s.specific(), display(k, cc), d,
+                            d == null ? DateBasis.UNDATED : DateBasis.RECORDED, lesionCounts.get(o)));
+                    return;
+                }
+            }
+            for (Coding k : cc.getCoding()) unrecognised(id, "Observation.value", k);
+            if (cc.getCoding().isEmpty()) unrecognisedText(id, "Observation.value", cc.getText());
         }
 
         private void staging(Observation o, Terminology.TnmAxisMapping axis) {
@@ -808,6 +839,10 @@ public final class FhirMapper {
                 if (kind == null) continue;
                 if (!"RADIOTHERAPY".equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
                 return new Kind(radiotherapyKind(r, bodySites, reasons), k);
+            }
+            if (t.mentionsTumourBoard(allText(code))) {
+                note("tumour board", "A tumour board review was recognised by its name, not by its code.", List.of(index.sourceId(r)));
+                return new Kind(ProcedureKind.TUMOUR_BOARD_REVIEW, code.getCoding().isEmpty() ? null : code.getCodingFirstRep());
             }
             return null;
         }

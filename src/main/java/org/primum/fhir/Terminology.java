@@ -54,7 +54,7 @@ public final class Terminology {
             vs("disease-status-observation"), cm("disease-status-response"), cm("performance-status-observation"), cm("ecog-answer"),
             vs("margin-observation"), cm("margin-result"), vs("lesion-count-observation"), vs("systemic-therapy-ingredient"),
             cm("ingredient-drug-class"), cm("rxnorm-product-ingredient"), vs("chemotherapy-procedure"), cm("procedure-kind"),
-            vs("prophylactic-mastectomy"), cm("primary-symptom"));
+            vs("prophylactic-mastectomy"), cm("primary-symptom"), vs("metastasis-site-observation"), vs("no-finding"));
 
     /** An organ site of distant disease; {@code specific}: the record names a structure finer than the organ. */
     public record SiteMapping(String site, String display, boolean specific) {
@@ -95,6 +95,8 @@ public final class Terminology {
     private final CodeIndex<String> procedureKind = new CodeIndex<>();
     private final CodeIndex<Boolean> prophylactic = new CodeIndex<>();
     private final CodeIndex<String> symptom = new CodeIndex<>();
+    private final CodeIndex<Boolean> metastasisSiteObservation = new CodeIndex<>();
+    private final CodeIndex<Boolean> noFinding = new CodeIndex<>();
 
     /** Normalised ingredient names, synonyms and brands (1–3 words) → ingredient, for the text fallback. */
     private final Map<String, Ingredient> ingredientNames = new HashMap<>();
@@ -102,6 +104,7 @@ public final class Terminology {
     private final List<String[]> symptomWords = new ArrayList<>();
     private final List<String> breastSiteWords = new ArrayList<>();
     private final List<String> prophylacticWords = new ArrayList<>();
+    private final List<String> tumourBoardWords = new ArrayList<>();
     private final List<String> marginInvolvedWords = new ArrayList<>();
     private final List<String> marginClearWords = new ArrayList<>();
     private final List<String[]> receptorWords = new ArrayList<>();
@@ -250,6 +253,8 @@ public final class Terminology {
             });
             flags("prophylactic-mastectomy", t.prophylactic);
             map("primary-symptom", t.symptom, (tg, src) -> tg.getCode());
+            flags("metastasis-site-observation", t.metastasisSiteObservation);
+            flags("no-finding", t.noFinding);
             drugs();
             t.knownSystems.add(AJCC);
         }
@@ -365,7 +370,7 @@ public final class Terminology {
             classOf.forEach((key, k) -> {
                 int bar = key.indexOf('|');
                 String system = key.substring(0, bar), code = key.substring(bar + 1);
-                t.ingredient.put(system, code, new Ingredient(code, nameOfSubstance.get(key), k));
+                t.ingredient.put(system, code, new Ingredient(code, nameOfSubstance.get(key).toLowerCase(Locale.ROOT), k));
             });
             ValueSet v = valueSets.get(vsUrl);
             String file = fileOf.get(vsUrl);
@@ -411,6 +416,7 @@ public final class Terminology {
                 case "condition-related-extension-url" -> conditionRelatedExtensionUrl = par.getValue().primitiveValue();
                 case "unrecognised-max" -> unrecognisedMax = Integer.parseInt(par.getValue().primitiveValue());
                 case "prophylactic-word" -> prophylacticWords.add(lower(par.getValue().primitiveValue()));
+                case "tumour-board-word" -> tumourBoardWords.add(lower(par.getValue().primitiveValue()));
                 case "breast-site-word" -> breastSiteWords.add(lower(par.getValue().primitiveValue()));
                 case "margin-involved-word" -> marginInvolvedWords.add(lower(par.getValue().primitiveValue()));
                 case "margin-clear-word" -> marginClearWords.add(lower(par.getValue().primitiveValue()));
@@ -559,6 +565,12 @@ public final class Terminology {
 
     public boolean isLesionCount(String system, String code) { return lesionCount.contains(system, code); }
 
+    /** An Observation whose value names the site of a distant metastasis (LOINC 44667-4). */
+    public boolean isMetastasisSiteObservation(String system, String code) { return metastasisSiteObservation.contains(system, code); }
+
+    /** A value saying nothing was found ("None"). */
+    public boolean isNoFinding(String system, String code) { return noFinding.contains(system, code); }
+
     public String lesionCountExtensionUrl() { return lesionCountExtensionUrl; }
 
     public String conditionRelatedExtensionUrl() { return conditionRelatedExtensionUrl; }
@@ -591,6 +603,9 @@ public final class Terminology {
     public boolean isProphylacticMastectomy(String system, String code) { return prophylactic.contains(system, code); }
 
     public boolean mentionsProphylactic(String text) { return containsAny(text, prophylacticWords); }
+
+    /** A procedure or order whose text names a tumour board / multidisciplinary review. */
+    public boolean mentionsTumourBoard(String text) { return containsAny(text, tumourBoardWords); }
 
     /** Symptom of the breast itself by code ("pain" for 53430007), or null. */
     public String symptom(String system, String code) { return symptom.get(system, code); }

@@ -72,6 +72,9 @@ class PublicFixturesTest {
             assertThat(ids).contains(id.substring(id.indexOf('/') + 1));
         }
         assertThat(interpret(r).facts()).isNotEmpty();
+        // unrecognised codes are reported once each, and ordinary observations (vital signs, labs) are not among them
+        assertThat(r.unrecognised()).extracting(u -> u.system() + "|" + u.code()).doesNotHaveDuplicates();
+        assertThat(r.unrecognised()).noneMatch(u -> "Observation.code".equals(u.element())).hasSizeLessThan(25);
     }
 
     @Test
