@@ -1,54 +1,36 @@
 package org.primum.cdshooks;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.primum.api.OperationOutcomes;
+import org.primum.api.RequestLog;
 
 /**
- * Error answers of the CDS Hooks endpoints as FHIR OperationOutcome JSON. Kept in one place so that it
- * can switch to the shared {@code org.primum.api} helper without touching the endpoints.
+ * Error answers of the CDS Hooks endpoints: FHIR OperationOutcomes built by the shared
+ * {@link OperationOutcomes} helper (other errors, such as an {@code InvalidInputException} from the
+ * mapping, go through the shared {@code org.primum.api} mappers).
  */
-public final class CdsErrors {
-    private CdsErrors() {
-    }
-
-    public static final String FHIR_JSON = "application/fhir+json";
-
-    public static Map<String, Object> operationOutcome(String issueCode, String diagnostics, String location) {
-        Map<String, Object> issue = new LinkedHashMap<>();
-        issue.put("severity", "error");
-        issue.put("code", issueCode);
-        issue.put("diagnostics", diagnostics);
-        if (location != null) issue.put("expression", List.of(location));
-        Map<String, Object> oo = new LinkedHashMap<>();
-        oo.put("resourceType", "OperationOutcome");
-        oo.put("issue", new ArrayList<>(List.of(issue)));
-        return oo;
-    }
+public class CdsErrors {
+    private static final Logger LOG = Logger.getLogger(CdsErrors.class);
 
     public static Response response(CdsHookException e) {
-        Response.ResponseBuilder b = Response.status(e.status()).type(FHIR_JSON)
-                .entity(operationOutcome(e.issueCode(), e.getMessage(), e.location()));
-        if (e.status() == 401) b.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return b.build();
+        Response r = OperationOutcomes.response(e.status(), e.issueCode(), e.getMessage(), e.location());
+        return e.status() == 401 ? Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build() : r;
     }
 
-    /** The same 401 for every authentication failure: the reason goes to the log (at debug), never to the caller. */
+    /** The same 401 for every authentication failure: the reason goes to the log, never to the caller. */
     public static Response unauthorized() {
         return response(new CdsHookException(401, "security", "authentication failed"));
     }
 
-    @Provider
-    public static class Mapper implements ExceptionMapper<CdsHookException> {
-        @Override
-        public Response toResponse(CdsHookException e) {
-            return response(e);
-        }
+    @ServerExceptionMapper
+    public Response map(CdsHookException e, ContainerRequestContext request) {
+        // status, issue code and location are logged; the message is not (it can name request values)
+        LOG.infof("request %s %s %s -> %d %s%s", RequestLog.id(request), request.getMethod(), request.getUriInfo().getPath(),
+                e.status(), e.issueCode(), e.location() == null ? "" : " at " + e.location());
+        return response(e);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.primum.PrimumConfig;
+import org.primum.api.RequestBodies;
 import org.primum.cdshooks.model.*;
 import org.primum.cdshooks.security.ClientJwt;
 import org.primum.cdshooks.security.CurrentClient;
@@ -104,7 +105,7 @@ public class CdsHooksResource {
 
     private JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) throw new CdsHookException(400, "required", "the request body is empty");
-        if (body.length > maxBodyBytes) throw new CdsHookException(413, "too-costly", "the request body is larger than " + maxBodyBytes + " bytes");
+        RequestBodies.requireWithinLimit(body, maxBodyBytes);
         try {
             return json.readTree(body);
         } catch (java.io.IOException e) {

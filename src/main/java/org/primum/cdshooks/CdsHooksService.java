@@ -10,7 +10,6 @@ import org.primum.cdshooks.model.Card;
 import org.primum.cdshooks.model.CdsResponse;
 import org.primum.cdshooks.security.CdsSecurity;
 import org.primum.cdshooks.security.ClientIdentity;
-import org.primum.fhir.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.*;
@@ -67,12 +66,8 @@ public class CdsHooksService {
         call.draftOrders().forEach(r -> byRef.put(HookCall.reference(r), r));
         resources.addAll(byRef.values());
 
-        Primum.Result result;
-        try {
-            result = primum.evaluate(resources, call.patientId(), LocalDate.now());
-        } catch (InvalidInputException e) {
-            throw new CdsHookException(e.status(), e.issueCode(), e.getMessage(), e.location());
-        }
+        // an InvalidInputException of the mapping (4xx) is answered by the shared org.primum.api mappers
+        Primum.Result result = primum.evaluate(resources, call.patientId(), LocalDate.now());
         List<Card> out = cards.cards(result.evaluation(), call);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s %s: %d resources (%d fetched keys), %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),
