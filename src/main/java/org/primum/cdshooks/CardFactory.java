@@ -43,9 +43,14 @@ public final class CardFactory {
 
     private final FhirContext fhir;
     private final ObjectMapper json;
-    private final FeedbackStore ids;
+    /** Issues a card uuid carrying the card's catalogue codes ({@link FeedbackStore#cardId}). */
+    public interface CardIds {
+        UUID cardId(Collection<String> codes);
+    }
 
-    public CardFactory(FhirContext fhir, ObjectMapper json, FeedbackStore ids) {
+    private final CardIds ids;
+
+    public CardFactory(FhirContext fhir, ObjectMapper json, CardIds ids) {
         this.fhir = fhir;
         this.json = json;
         this.ids = ids;

@@ -32,7 +32,7 @@ public class CdsHooksService {
     public CdsHooksService(Primum primum, CdsHooksConfig config, ObjectMapper json, FeedbackStore store, CdsSecurity security) {
         this.primum = primum;
         this.fetcher = new FhirFetcher(fhir, config.fetchTimeout(), config.fetchMaxPages());
-        this.cards = new CardFactory(fhir, json, store);
+        this.cards = new CardFactory(fhir, json, store::cardId);
         this.security = security;
     }
 

@@ -67,7 +67,7 @@ public final class TestJwt {
         return fromPrivateJwks(json);
     }
 
-    static TestJwt fromPrivateJwks(String json) {
+    public static TestJwt fromPrivateJwks(String json) {
         try {
             Map<String, PublicJsonWebKey> k = new LinkedHashMap<>();
             JsonWebKeySet set = new JsonWebKeySet(json);
@@ -79,7 +79,7 @@ public final class TestJwt {
         }
     }
 
-    String privateJwks() {
+    public String privateJwks() {
         List<String> parts = new ArrayList<>();
         keys.forEach((name, key) -> {
             Map<String, Object> params = key.toParams(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE);

@@ -43,7 +43,7 @@ public class CdsSecurity {
         List<ClientJwtVerifier.TrustedIssuer> issuers = new ArrayList<>();
         s.issuers().forEach((alias, i) -> issuers.add(trusted(alias, i)));
         this.verifier = new ClientJwtVerifier(issuers, s.algorithms(), cache, new ReplayGuard(s.maxRememberedTokenIds()),
-                clock, s.clockSkew(), s.maxTokenLifetime());
+                clock, s.clockSkew(), s.maxTokenLifetime(), bouncyCastle());
         if (!enabled) {
             LOG.warn("CDS Hooks client authentication is OFF (primum.cdshooks.security.enabled=false): ANY caller can "
                     + "call the CDS services. Use only on a closed test bench.");
@@ -51,6 +51,22 @@ public class CdsSecurity {
             if (issuers.isEmpty()) LOG.warn("CDS Hooks: no trusted issuer configured (primum.cdshooks.security.issuers.*): every hook call will get 401");
             LOG.infof("CDS Hooks client authentication on: %d trusted issuer(s), algorithms %s", issuers.size(), s.algorithms());
             issuers.forEach(i -> i.jwksUrl().ifPresent(url -> background.execute(() -> cache.warmUp(url))));
+        }
+    }
+
+    /**
+     * BouncyCastle for ECDSA verification (ES384 costs ~0.8 ms instead of ~3 ms with JDK 17's SunEC), registered
+     * at the lowest priority so that no other default changes; the JDK's provider if it cannot be registered.
+     */
+    static String bouncyCastle() {
+        try {
+            if (java.security.Security.getProvider("BC") == null) {
+                java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+            }
+            return "BC";
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warnf("BouncyCastle not available (%s): ECDSA client JWTs verified with the JDK's provider", e.getClass().getSimpleName());
+            return null;
         }
     }
 

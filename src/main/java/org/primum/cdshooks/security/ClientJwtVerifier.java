@@ -1,5 +1,6 @@
 package org.primum.cdshooks.security;
 
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -41,9 +42,26 @@ public final class ClientJwtVerifier {
     private final Clock clock;
     private final long skewSeconds;
     private final long maxLifetimeSeconds;
+    private final ProviderContext ecProvider;
 
     public ClientJwtVerifier(Collection<TrustedIssuer> issuers, Collection<String> algorithms, JwksCache jwks,
                              ReplayGuard replay, Clock clock, Duration clockSkew, Duration maxTokenLifetime) {
+        this(issuers, algorithms, jwks, replay, clock, clockSkew, maxTokenLifetime, null);
+    }
+
+    /**
+     * @param ecSignatureProvider JCA provider name for ECDSA verification (e.g. {@code BC}), or null for the JDK's
+     */
+    public ClientJwtVerifier(Collection<TrustedIssuer> issuers, Collection<String> algorithms, JwksCache jwks,
+                             ReplayGuard replay, Clock clock, Duration clockSkew, Duration maxTokenLifetime,
+                             String ecSignatureProvider) {
+        if (ecSignatureProvider != null) {
+            ProviderContext pc = new ProviderContext();
+            pc.getSuppliedKeyProviderContext().setSignatureProvider(ecSignatureProvider);
+            this.ecProvider = pc;
+        } else {
+            this.ecProvider = null;
+        }
         Map<String, TrustedIssuer> byIss = new HashMap<>();
         issuers.forEach(i -> byIss.put(i.issuer(), i));
         this.issuers = Map.copyOf(byIss);
@@ -103,6 +121,7 @@ public final class ClientJwtVerifier {
             PublicKey key = key(trusted, jws.getKeyIdHeaderValue(), jws.getHeader("jku"), alg);
             jws.setAlgorithmConstraints(constraints);
             jws.setKey(key);
+            if (ecProvider != null && alg.startsWith("ES")) jws.setProviderContext(ecProvider);
             boolean valid;
             try {
                 valid = jws.verifySignature();
