@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # CDS Hooks benchmark: patient-view with full prefetch of a realistic ~30-resource chart, client-JWT
 # check ON (every request has its own signed token), on loopback. Not part of the test run.
-#   bench/cdshooks/run.sh [RATE] [SECONDS] [ALG]      defaults: 1000 req/s, 30 s, ES384
+#   bench/cdshooks/run.sh [RATES] [SECONDS] [ALG]     defaults: 250,500,1000 req/s, 20 s each, ES384 (or RS384)
 # 1. packages the app (fast-jar) unless SKIP_BUILD=1, 2. generates keys and the request body,
 # 3. starts the app trusting the bench issuer (inline JWKS), in-memory H2,
 # 4. fixed-rate open-loop run (Java harness, latency from the due time: no coordinated omission),
 # 5. closed-loop maximum throughput with wrk (if installed), 6. stops the app.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-RATE=${1:-1000}
-SECONDS_RUN=${2:-30}
+RATES=${1:-250,500,1000}
+SECONDS_RUN=${2:-20}
 ALG=${3:-ES384}
 PORT=${PORT:-18080}
 WORK=$(mktemp -d /tmp/primum-cdshooks-bench.XXXXXX)
 URL="http://127.0.0.1:${PORT}/cds-services/dnmbc-lrt-patient-view"
 
+if curl -s -o /dev/null "http://127.0.0.1:${PORT}/"; then
+  echo "port ${PORT} is in use (another run?): set PORT=..." >&2; exit 1
+fi
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B package -DskipTests
   ./mvnw -q -B test-compile
@@ -48,9 +51,10 @@ curl -s -o "$WORK/sample.json" -w "sample call: HTTP %{http_code}, %{size_downlo
   -H "Content-Type: application/json" -H "Authorization: Bearer $(head -1 "$WORK/tokens.txt")" --data-binary @"$WORK/body.json"
 
 echo "== fixed rate (open loop), JWT ${ALG} =="
-harness load "$WORK" "$URL" "$RATE" "$SECONDS_RUN" "$ALG" 15
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+harness load "$WORK" "$URL" "$RATES" "$SECONDS_RUN" "$ALG" 10
 
-if command -v wrk >/dev/null; then
+if [[ "${NO_WRK:-0}" != 1 ]] && command -v wrk >/dev/null; then
   echo "== maximum throughput (closed loop, wrk, 2 threads, 16 connections, 20 s), JWT ${ALG} =="
   harness tokens "$WORK" "$URL" 120000 "$ALG"
   cat > "$WORK/tokens.lua" <<LUA
@@ -72,6 +76,7 @@ function request()
 end
 LUA
   wrk -t2 -c16 -d20s --latency -s "$WORK/tokens.lua" "$URL" | grep -v "^\s*$"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 grep -E "WARN|ERROR" "$WORK/app.log" | grep -v "security is OFF" | head -5 || true
 echo "work files: $WORK"

@@ -118,6 +118,7 @@ public final class CardFactory {
 
     static String detail(List<Recommendation> recommendations) {
         StringBuilder md = new StringBuilder();
+        Set<String> citedSources = new HashSet<>();
         for (int i = 0; i < recommendations.size(); i++) {
             Recommendation r = recommendations.get(i);
             if (i > 0) md.append("\n\n---\n\n");
@@ -142,10 +143,12 @@ public final class CardFactory {
                 for (Citation c : r.citations()) {
                     md.append("- ");
                     if ("contrary".equals(c.side())) md.append("*Contrary evidence:* ");
-                    String ref = text(c.reference() == null ? c.sourceId() : c.reference()).replace('[', '(').replace(']', ')');
+                    // the full reference the first time a source is cited in the card, its short id after that
+                    boolean first = c.sourceId() == null || citedSources.add(c.sourceId());
+                    String ref = text(first && c.reference() != null ? c.reference() : c.sourceId()).replace('[', '(').replace(']', ')');
                     if (c.url() != null) md.append('[').append(ref).append("](").append(c.url()).append(')');
                     else md.append(ref);
-                    if (c.doi() != null) md.append(" doi:").append(c.doi());
+                    if (first && c.doi() != null) md.append(" doi:").append(c.doi());
                     if (c.section() != null) md.append(" — ").append(text(c.section()));
                     if (c.figure() != null) md.append(": \"").append(text(c.figure())).append('"');
                     if (c.note() != null) md.append(" (").append(text(c.note())).append(')');

@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
  * keys  DIR                       write DIR/jwks.json (public) and DIR/keys.json (private) for a run
  * body  DIR                       write DIR/body.json: patient-view with full prefetch of a ~30-resource chart
  * tokens DIR URL N [ALG]          write N tokens for audience URL to DIR/tokens.txt (ES384 or RS384)
- * load  DIR URL RATE SECONDS [ALG] [WARMUP_SECONDS]   fixed-rate run, prints throughput and latency percentiles
+ * load  DIR URL RATES SECONDS [ALG] [WARMUP_SECONDS]  fixed-rate runs (RATES comma-separated, e.g. 250,500,1000),
+ *                                 each printing achieved throughput and latency percentiles
  * </pre>
  */
 public final class CdsHooksLoad {
@@ -52,7 +53,7 @@ public final class CdsHooksLoad {
                 List<String> tokens = sign(keys(dir), args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : "ES384");
                 Files.write(dir.resolve("tokens.txt"), tokens);
             }
-            case "load" -> load(dir, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+            case "load" -> load(dir, args[2], Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray(), Integer.parseInt(args[4]),
                     args.length > 5 ? args[5] : "ES384", args.length > 6 ? Integer.parseInt(args[6]) : 10);
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -72,23 +73,25 @@ public final class CdsHooksLoad {
                 .mapToObj(i -> keys.token(audience).key(key).lifetimeSeconds(290).compact()).toList();
     }
 
-    private static void load(Path dir, String url, int rate, int seconds, String alg, int warmup) throws Exception {
+    private static void load(Path dir, String url, int[] rates, int seconds, String alg, int warmup) throws Exception {
         byte[] body = Files.readAllBytes(dir.resolve("body.json"));
         TestJwt keys = keys(dir);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
         if (warmup > 0) {
-            System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
-            run(client, url, body, sign(keys, url, rate * warmup, alg), rate);
+            System.out.printf("warm-up: %d s at %d req/s%n", warmup, rates[0]);
+            run(client, url, body, sign(keys, url, rates[0] * warmup, alg), rates[0]);
         }
-        List<String> tokens = sign(keys, url, rate * seconds, alg);
-        Result r = run(client, url, body, tokens, rate);
-        long[] lat = r.latenciesNanos;
-        Arrays.sort(lat);
-        System.out.printf(Locale.ROOT, "%s: %d requests at %d req/s for %d s, JWT %s: %.0f req/s completed, %d non-200, %d failed%n",
-                url, tokens.size(), rate, seconds, alg, r.completed / r.seconds, r.non200, r.failed);
-        System.out.printf(Locale.ROOT, "latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
-                pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(lat, 99.9), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+        for (int rate : rates) {
+            List<String> tokens = sign(keys, url, rate * seconds, alg);
+            Thread.sleep(2000);
+            Result r = run(client, url, body, tokens, rate);
+            long[] lat = r.latenciesNanos;
+            Arrays.sort(lat);
+            System.out.printf(Locale.ROOT, "rate %4d req/s for %d s, JWT %s: %.0f req/s completed, %d non-200, %d failed | latency ms p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                    rate, seconds, alg, r.completed / r.seconds, r.non200, r.failed,
+                    pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(lat, 99.9), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+        }
         System.exit(0);
     }
 
