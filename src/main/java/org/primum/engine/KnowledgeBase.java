@@ -1,6 +1,7 @@
 package org.primum.engine;
 
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -8,6 +9,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.conf.ShareBetaNodesOption;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +92,12 @@ public final class KnowledgeBase {
             builder.getResults().getMessages(Message.Level.ERROR)
                     .forEach(msg -> problems.add(msg.getPath() + ":" + msg.getLine() + " " + msg.getText()));
             if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
-            KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+            // Beta-node sharing off: with it, Drools 10.2.0 loses the matches of a rule whose `or` starts with
+            // a `not` branch after two patterns (e.g. `A() B() (not C() or C(x))`) when the rule's package is
+            // added after another package; rules/ has one package per topic (see RulesRegressionTest).
+            KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+            configuration.setOption(ShareBetaNodesOption.NO);
+            KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
 
             List<RuleDefinition> definitions = new ArrayList<>();
             Set<String> codes = new HashSet<>();

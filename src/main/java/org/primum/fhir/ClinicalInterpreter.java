@@ -67,6 +67,9 @@ public final class ClinicalInterpreter {
         }
         facts.addAll(procedures);
         facts.addAll(record.orders());
+        record.orders().stream()
+                .filter(o -> o.kind().locoregional() && !o.prophylactic() && sameSide(o.laterality(), primaries))
+                .forEach(o -> facts.add(new PrimaryLrtOrder(o)));
         facts.addAll(upTo(record.symptoms(), PrimarySymptom::date, asOf));
         latest(upTo(record.margins(), MarginStatus::date, asOf).stream(), MarginStatus::date).ifPresent(facts::add);
         return new CaseFacts(asOf, facts, notes, record.unrecognised());

@@ -1,0 +1,136 @@
+package org.primum.scenarios;
+
+import org.primum.facts.*;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Map;
+
+/**
+ * Turns a {@link ScenarioCase} straight into a {@link ClinicalRecord}, bypassing FHIR: the facts the
+ * mapping is meant to produce. Used to check the rules on their own (and while the mapping was being
+ * written); {@link ScenarioTest} sends the same cases through the real FHIR pipeline.
+ */
+public final class RecordCaseBuilder {
+
+    private RecordCaseBuilder() {
+    }
+
+    static final Map<String, DrugClass> CLASSES = Map.ofEntries(
+            Map.entry("letrozole", DrugClass.ENDOCRINE), Map.entry("anastrozole", DrugClass.ENDOCRINE),
+            Map.entry("tamoxifen", DrugClass.ENDOCRINE), Map.entry("fulvestrant", DrugClass.ENDOCRINE),
+            Map.entry("palbociclib", DrugClass.CDK4_6_INHIBITOR), Map.entry("ribociclib", DrugClass.CDK4_6_INHIBITOR),
+            Map.entry("trastuzumab", DrugClass.HER2_DIRECTED), Map.entry("pertuzumab", DrugClass.HER2_DIRECTED),
+            Map.entry("paclitaxel", DrugClass.CHEMOTHERAPY), Map.entry("docetaxel", DrugClass.CHEMOTHERAPY),
+            Map.entry("doxorubicin", DrugClass.CHEMOTHERAPY), Map.entry("cyclophosphamide", DrugClass.CHEMOTHERAPY),
+            Map.entry("capecitabine", DrugClass.CHEMOTHERAPY), Map.entry("carboplatin", DrugClass.CHEMOTHERAPY),
+            Map.entry("pembrolizumab", DrugClass.IMMUNOTHERAPY));
+
+    static LocalDate d(String iso) { return iso == null ? null : LocalDate.parse(iso); }
+
+    static Laterality side(String s) {
+        return s == null ? null : switch (s) {
+            case "left" -> Laterality.LEFT;
+            case "right" -> Laterality.RIGHT;
+            case "bilateral" -> Laterality.BILATERAL;
+            default -> throw new IllegalArgumentException(s);
+        };
+    }
+
+    static ProcedureKind kind(String k) {
+        return switch (k) {
+            case "lumpectomy", "partial-mastectomy" -> ProcedureKind.BREAST_CONSERVING_SURGERY;
+            case "mastectomy", "bilateral-mastectomy" -> ProcedureKind.MASTECTOMY;
+            case "sentinel-node-biopsy" -> ProcedureKind.SENTINEL_NODE_BIOPSY;
+            case "axillary-dissection" -> ProcedureKind.AXILLARY_DISSECTION;
+            case "breast-radiotherapy" -> ProcedureKind.LOCOREGIONAL_RADIOTHERAPY;
+            case "bone-radiotherapy", "brain-radiotherapy" -> ProcedureKind.METASTASIS_RADIOTHERAPY;
+            default -> throw new IllegalArgumentException(k);
+        };
+    }
+
+    static Response response(String v) {
+        return switch (v) {
+            case "responding", "partial" -> Response.RESPONDING;
+            case "stable" -> Response.STABLE;
+            case "progressing" -> Response.PROGRESSING;
+            case "ned" -> Response.NO_EVIDENCE_OF_DISEASE;
+            case "undetermined" -> Response.UNDETERMINED;
+            default -> throw new IllegalArgumentException(v);
+        };
+    }
+
+    static ReceptorValue receptor(String v) {
+        return switch (v) {
+            case "positive" -> ReceptorValue.POSITIVE;
+            case "negative" -> ReceptorValue.NEGATIVE;
+            case "equivocal" -> ReceptorValue.EQUIVOCAL;
+            default -> throw new IllegalArgumentException(v);
+        };
+    }
+
+    public static ClinicalRecord build(ScenarioCase c) {
+        var b = new ClinicalRecord.Builder();
+        LocalDate asOf = c.asOfDate();
+        String pid = c.patient() == null ? "patient" : c.patient().id();
+        Integer age = c.patient() == null || c.patient().birthDate() == null ? null
+                : Period.between(d(c.patient().birthDate()), asOf).getYears();
+        b.patient = new PatientInfo("Patient/" + pid, age, c.patient() == null ? "female" : c.patient().sex());
+        for (ScenarioCase.Primary p : c.allPrimaries()) {
+            b.primaries.add(new PrimaryTumour("Condition/" + p.id(), "254837009", "Malignant neoplasm of breast", d(p.date()),
+                    p.date() == null ? DateBasis.UNDATED : DateBasis.RECORDED, side(p.laterality())));
+        }
+        for (ScenarioCase.Met m : ScenarioCase.orEmpty(c.metastases())) {
+            if ("axillary-node".equals(m.site())) continue; // regional, never a metastasis
+            b.metastases.add(new Metastasis("Condition/" + m.id(), m.site(), false, null, d(m.date()),
+                    m.date() == null ? DateBasis.UNDATED : DateBasis.RECORDED, m.count()));
+        }
+        if (c.receptors() != null) {
+            var r = c.receptors();
+            if (r.er() != null) b.receptors.add(new ReceptorStatus("Observation/rec-er", Receptor.ER, receptor(r.er()), d(r.date())));
+            if (r.pr() != null) b.receptors.add(new ReceptorStatus("Observation/rec-pr", Receptor.PR, receptor(r.pr()), d(r.date())));
+            if (r.her2() != null) b.receptors.add(new ReceptorStatus("Observation/rec-her2", Receptor.HER2, receptor(r.her2()), d(r.date())));
+        }
+        for (ScenarioCase.Therapy t : ScenarioCase.orEmpty(c.therapies())) {
+            String type = t.resource() == null || t.resource().startsWith("request") ? "MedicationRequest"
+                    : t.resource().equals("statement") ? "MedicationStatement"
+                    : t.resource().equals("procedure") ? "Procedure" : "MedicationAdministration";
+            b.therapies.add(new SystemicTherapy(type + "/" + t.id(), CLASSES.get(t.drug()), t.drug(), d(t.start())));
+        }
+        for (ScenarioCase.Status s : ScenarioCase.orEmpty(c.statuses())) {
+            DiseaseFocus focus = switch (s.focus()) {
+                case "primary" -> DiseaseFocus.PRIMARY;
+                case "distant" -> DiseaseFocus.DISTANT;
+                default -> DiseaseFocus.WHOLE;
+            };
+            b.diseaseStatuses.add(new DiseaseStatus("Observation/" + s.id(), focus, response(s.value()), d(s.date())));
+        }
+        for (ScenarioCase.Performance p : ScenarioCase.orEmpty(c.performance())) {
+            b.performance.add(new PerformanceStatus("Observation/" + p.id(),
+                    "ecog".equals(p.scale()) ? PerformanceScale.ECOG : PerformanceScale.KARNOFSKY, p.score(), d(p.date())));
+        }
+        for (ScenarioCase.Tnm t : ScenarioCase.orEmpty(c.tnm())) {
+            String cat = t.category();
+            boolean path = cat.startsWith("p");
+            String bare = cat.replaceFirst("^[cpy]+", "");
+            TnmAxis axis = bare.startsWith("T") ? TnmAxis.T : bare.startsWith("N") ? TnmAxis.N : bare.startsWith("M") ? TnmAxis.M : TnmAxis.STAGE_GROUP;
+            b.staging.add(new TnmCategory("Observation/" + t.id(), axis, bare, path, d(t.date())));
+        }
+        for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.procedures())) {
+            Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
+            b.procedures.add(new ProcedureDone("Procedure/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(), d(p.date())));
+        }
+        for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.orders())) {
+            Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
+            b.orders.add(new ProposedOrder("ServiceRequest/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(),
+                    p.status() == null ? "draft" : p.status()));
+        }
+        for (ScenarioCase.Symptom s : ScenarioCase.orEmpty(c.symptoms())) {
+            b.symptoms.add(new PrimarySymptom("Condition/" + s.id(), s.kind(), d(s.date())));
+        }
+        for (ScenarioCase.Margin m : ScenarioCase.orEmpty(c.margins())) {
+            b.margins.add(new MarginStatus("Observation/" + m.id(), m.involved(), d(m.date())));
+        }
+        return b.build();
+    }
+}

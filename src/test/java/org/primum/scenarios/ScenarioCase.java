@@ -1,0 +1,122 @@
+package org.primum.scenarios;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One clinical case of {@code src/test/resources/scenarios/*.yaml}: a compact description of the record
+ * (turned into a FHIR R4 Bundle by {@link FhirCaseBuilder}) and what the guidance must and must not say.
+ * Dates are ISO strings; ids become the FHIR resource ids, so expectations can name "Condition/met-bone".
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ScenarioCase(String description, String asOf, Patient patient, Primary primary, List<Primary> otherPrimaries,
+                           List<Met> metastases, Receptors receptors, List<Therapy> therapies, List<Status> statuses,
+                           List<Performance> performance, List<Tnm> tnm, List<Proc> procedures, List<Proc> orders,
+                           List<Symptom> symptoms, List<Margin> margins, Expect expect) {
+
+    public record Patient(String id, String birthDate, String sex) {
+    }
+
+    /** {@code coding}: snomed (default), icd10 or pattern (363346000 + bodySite). {@code date} may be absent (undated). */
+    public record Primary(String id, String date, String laterality, String coding) {
+    }
+
+    /**
+     * A distant (or, with site axillary-node, regional) metastasis. {@code coding}: snomed (specific code),
+     * icd10, or pattern (128462008 + bodySite). {@code count}: recorded number of lesions.
+     */
+    public record Met(String id, String site, String date, String coding, Integer count) {
+    }
+
+    /**
+     * positive | negative | equivocal; a marker left out is not recorded at all. {@code answers}: loinc
+     * (default, LA answer codes), snomed (SNOMED answers), interpretation (interpretation LOINC test codes).
+     */
+    public record Receptors(String er, String pr, String her2, String date, String answers) {
+    }
+
+    /**
+     * {@code resource}: request (default), request-reference (drug in a contained Medication), statement,
+     * administration, or procedure (a chemotherapy Procedure, SNOMED 367336001).
+     */
+    public record Therapy(String id, String drug, String start, String resource) {
+    }
+
+    /** focus: primary | distant | whole; value: responding | partial | stable | progressing | ned | undetermined. */
+    public record Status(String id, String focus, String value, String date, String loinc) {
+    }
+
+    /** scale: ecog | karnofsky. */
+    public record Performance(String id, String scale, int score, String date) {
+    }
+
+    /** An AJCC category such as cT4b, cN0, pN0, cM1, or a stage group IV / IIIA. */
+    public record Tnm(String id, String category, String date, String coding) {
+    }
+
+    /**
+     * A procedure done (procedures) or proposed (orders). kind: lumpectomy | mastectomy | bilateral-mastectomy |
+     * sentinel-node-biopsy | axillary-dissection | breast-radiotherapy | bone-radiotherapy | brain-radiotherapy;
+     * laterality: left | right; status: for orders draft (default) or active.
+     */
+    public record Proc(String id, String kind, String laterality, String date, Boolean prophylactic, String status, String coding) {
+        public boolean isProphylactic() { return Boolean.TRUE.equals(prophylactic); }
+    }
+
+    /** kind: ulceration | bleeding | fungating | infection | pain. */
+    public record Symptom(String id, String kind, String date, String laterality) {
+    }
+
+    public record Margin(String id, boolean involved, String date) {
+    }
+
+    /**
+     * {@code because}: per code, what its explanation must name: "Type/id" entries must be among the
+     * resource ids, other entries among the fact types (e.g. PrimarySymptom, Recommendation).
+     */
+    public record Expect(List<String> fires, List<String> doesNotFire, Map<String, List<String>> because) {
+        public List<String> firesOrEmpty() { return fires == null ? List.of() : fires; }
+        public List<String> doesNotFireOrEmpty() { return doesNotFire == null ? List.of() : doesNotFire; }
+        public Map<String, List<String>> becauseOrEmpty() { return because == null ? Map.of() : because; }
+    }
+
+    public LocalDate asOfDate() { return LocalDate.parse(asOf); }
+
+    static <T> List<T> orEmpty(List<T> list) { return list == null ? List.of() : list; }
+
+    public List<Primary> allPrimaries() {
+        return Stream.concat(primary == null ? Stream.<Primary>empty() : Stream.of(primary), orEmpty(otherPrimaries).stream()).toList();
+    }
+
+    static final Path DIR = Path.of("src/test/resources/scenarios");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    public static ScenarioCase read(Path file) {
+        try {
+            return YAML.readValue(file.toFile(), ScenarioCase.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scenario " + file, e);
+        }
+    }
+
+    /** Every scenario file, sorted by name. */
+    public static List<Path> files() {
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
