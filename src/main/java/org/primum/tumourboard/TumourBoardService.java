@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
@@ -13,6 +14,7 @@ import org.primum.Primum;
 import org.primum.PrimumConfig;
 import org.primum.api.FhirJsonReader;
 import org.primum.api.RequestBodies;
+import org.primum.engine.Recommendation;
 import org.primum.facts.MappingNote;
 import org.primum.fhir.InvalidInputException;
 
@@ -21,6 +23,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,7 +46,9 @@ public class TumourBoardService {
     private final FhirJsonReader reader = new FhirJsonReader();
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final Map<String, TumourBoardAnswer.StaticPart> definitions = new ConcurrentHashMap<>();
 
     @Inject
     public TumourBoardService(Primum primum, PrimumConfig config) {
@@ -75,11 +81,16 @@ public class TumourBoardService {
         Primum.Result result = primum.evaluate(bundle, asOf);
         List<MappingNote> parserNotes = parsed.warnings().stream()
                 .map(w -> new MappingNote("FHIR parsing", w, List.of())).toList();
-        TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes);
+        TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes, this::definition);
         LOG.infof("request %s: evaluated body of %d bytes sha256:%s, %d resources, %d facts, %d recommendations, %d unrecognised codes",
                 requestId, body.length, RequestBodies.fingerprint(body), parsed.resourceCount(), answer.patient().size(),
                 answer.recommendations().size(), answer.unrecognisedCodes().size());
         return answer;
+    }
+
+    /** The fixed part of a recommendation, serialised once per knowledge base and code. */
+    private TumourBoardAnswer.StaticPart definition(Recommendation r) {
+        return definitions.computeIfAbsent(r.knowledgeBaseVersion() + "|" + r.code(), k -> TumourBoardAnswer.StaticPart.of(r, json));
     }
 
     /** The answer as the endpoint sends it. */

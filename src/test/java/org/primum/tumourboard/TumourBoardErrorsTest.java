@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static io.restassured.RestAssured.given;
@@ -36,7 +37,7 @@ class TumourBoardErrorsTest {
     URI endpoint;
 
     static ValidatableResponse post(String contentType, String body) {
-        return given().contentType(contentType).body(body).post(PATH).then();
+        return given().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post(PATH).then();
     }
 
     static ValidatableResponse outcome(ValidatableResponse r, int status, String issueCode) {
@@ -59,6 +60,16 @@ class TumourBoardErrorsTest {
     void malformedJson() {
         outcome(post(FHIR_JSON, "{\"resourceType\": \"Bundle\", \"type\": \"collection\" \"entry\": []}"), 400, "structure")
                 .body("issue[0].location[0]", equalTo("line 1, column 49"));
+    }
+
+    /** FHIR JSON is UTF-8: a Latin-1 body is refused rather than read with replacement characters. */
+    @Test
+    void notUtf8() {
+        byte[] latin1 = DeNovoBundles.json(DeNovoBundles.deNovoBoneOnly()).replace("\"female\"", "\"f\u00e9minin\"")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        outcome(given().contentType(FHIR_JSON).body(latin1).post(PATH).then(), 400, "structure")
+                .body("issue[0].diagnostics", containsString("UTF-8"))
+                .body("issue[0].location[0]", startsWith("line 1, column"));
     }
 
     @ParameterizedTest

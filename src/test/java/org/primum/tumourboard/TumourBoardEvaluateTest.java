@@ -18,7 +18,8 @@ class TumourBoardEvaluateTest {
     static final String PATH = "/tumour-board/evaluate";
 
     static JsonPath evaluate(String contentType, String body, String asOf) {
-        var request = given().contentType(contentType).body(body);
+        // bytes: FHIR JSON is UTF-8, and RestAssured would encode a String body of an unknown JSON type as ISO-8859-1
+        var request = given().contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (asOf != null) request = request.queryParam("asOf", asOf);
         return request.post(PATH).then()
                 .statusCode(200)
