@@ -208,11 +208,14 @@ public final class CardFactory {
         return out;
     }
 
-    /** The draft ServiceRequests under review that a ProposedOrder fact of the recommendation comes from. */
+    /**
+     * The draft ServiceRequests under review that a fact of the recommendation comes from (a ProposedOrder,
+     * or a fact derived from one such as PrimaryLrtOrder; not the facts of another recommendation it builds on).
+     */
     private static List<ServiceRequest> ordersBehind(Recommendation r, HookCall call) {
         Set<String> ids = new LinkedHashSet<>();
         for (Recommendation.Because b : r.because()) {
-            if (!"ProposedOrder".equals(b.fact())) continue;
+            if ("Recommendation".equals(b.fact())) continue;
             for (String id : b.resourceIds()) if (call.selections().contains(id)) ids.add(id);
         }
         List<ServiceRequest> out = new ArrayList<>();
