@@ -25,6 +25,9 @@ COPY --from=build --chown=primum:primum /build/target/quarkus-app/app/ /app/app/
 COPY --from=build --chown=primum:primum /build/target/quarkus-app/quarkus/ /app/quarkus/
 COPY --from=build --chown=primum:primum /build/rules/ /app/rules/
 COPY --from=build --chown=primum:primum /build/fhir-profiles/ /app/fhir-profiles/
+# CDS Hooks feedback store: embedded H2 file ./data/primum by default (or PostgreSQL via QUARKUS_DATASOURCE_*)
+RUN mkdir -p /app/data && chown primum:primum /app/data
+VOLUME /app/data
 USER primum
 EXPOSE 8080
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"

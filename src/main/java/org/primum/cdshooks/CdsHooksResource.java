@@ -1,0 +1,115 @@
+package org.primum.cdshooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.primum.PrimumConfig;
+import org.primum.api.RequestBodies;
+import org.primum.cdshooks.model.*;
+import org.primum.cdshooks.security.ClientJwt;
+import org.primum.cdshooks.security.CurrentClient;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CDS Hooks 2.0 endpoints: discovery, the three services, feedback, and the feedback summary. */
+@Path("/cds-services")
+@Produces(MediaType.APPLICATION_JSON)
+public class CdsHooksResource {
+
+    private final CdsHooksService service;
+    private final FeedbackStore feedback;
+    private final ObjectMapper json;
+    private final CurrentClient client;
+    private final long maxBodyBytes;
+
+    public CdsHooksResource(CdsHooksService service, FeedbackStore feedback, ObjectMapper json, CurrentClient client, PrimumConfig config) {
+        this.service = service;
+        this.feedback = feedback;
+        this.json = json;
+        this.client = client;
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
+
+    @GET
+    @ClientJwt(discovery = true)
+    public Discovery discovery() {
+        return CdsServiceCatalog.discovery();
+    }
+
+    @POST
+    @Path("{id}")
+    @ClientJwt
+    public CdsResponse call(@RestPath String id, byte[] body) {
+        ServiceDescriptor descriptor = CdsServiceCatalog.byId(id)
+                .orElseThrow(() -> new CdsHookException(404, "not-found", "no CDS service with this id"));
+        JsonNode tree = parse(body);
+        HookCall call = HookCall.read(tree, descriptor.hook(), service.fhir());
+        return service.call(call, client.get());
+    }
+
+    @POST
+    @Path("{id}/feedback")
+    @ClientJwt
+    public Response feedback(@RestPath String id, byte[] body) {
+        if (CdsServiceCatalog.byId(id).isEmpty()) throw new CdsHookException(404, "not-found", "no CDS service with this id");
+        FeedbackRequest request;
+        try {
+            request = json.treeToValue(parse(body), FeedbackRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new CdsHookException(400, "structure", "the feedback body does not have the CDS Hooks feedback shape");
+        }
+        if (request == null || request.feedback() == null || request.feedback().isEmpty()) {
+            throw new CdsHookException(400, "required", "feedback must be a non-empty array", "feedback");
+        }
+        List<OffsetDateTime> timestamps = new ArrayList<>();
+        for (int i = 0; i < request.feedback().size(); i++) {
+            FeedbackRequest.Item item = request.feedback().get(i);
+            String at = "feedback[" + i + "]";
+            if (item == null) throw new CdsHookException(400, "required", at + " is null", at);
+            if (item.card() == null || item.card().isBlank()) throw new CdsHookException(400, "required", at + ".card is required", at + ".card");
+            if (!"accepted".equals(item.outcome()) && !"overridden".equals(item.outcome())) {
+                throw new CdsHookException(400, "code-invalid", at + ".outcome must be accepted or overridden", at + ".outcome");
+            }
+            if ("accepted".equals(item.outcome()) && (item.acceptedSuggestions() == null || item.acceptedSuggestions().isEmpty()
+                    || item.acceptedSuggestions().stream().anyMatch(s -> s == null || s.id() == null))) {
+                throw new CdsHookException(400, "required", at + ".acceptedSuggestions (with id) is required when the outcome is accepted", at + ".acceptedSuggestions");
+            }
+            if (item.outcomeTimestamp() == null) throw new CdsHookException(400, "required", at + ".outcomeTimestamp is required", at + ".outcomeTimestamp");
+            try {
+                timestamps.add(OffsetDateTime.parse(item.outcomeTimestamp()));
+            } catch (DateTimeParseException e) {
+                throw new CdsHookException(400, "value", at + ".outcomeTimestamp is not an RFC 3339 date-time", at + ".outcomeTimestamp");
+            }
+        }
+        var who = client.get();
+        feedback.store(id, request.feedback(), timestamps, who == null ? null : who.issuer());
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("feedback/summary")
+    @ClientJwt
+    public FeedbackSummary feedbackSummary() {
+        return feedback.summary();
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) throw new CdsHookException(400, "required", "the request body is empty");
+        RequestBodies.requireWithinLimit(body, maxBodyBytes);
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new CdsHookException(400, "structure", "the request body is not valid JSON");
+        }
+    }
+}

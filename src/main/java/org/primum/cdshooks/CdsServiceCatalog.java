@@ -1,0 +1,87 @@
+package org.primum.cdshooks;
+
+import org.primum.cdshooks.model.Discovery;
+import org.primum.cdshooks.model.ServiceDescriptor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The three CDS services Primum offers and the FHIR data each asks the EHR to prefetch: the Patient and
+ * the Conditions, Observations, Procedures, MedicationRequests/Statements and ServiceRequests the facts
+ * are mapped from (one search per resource type, since the mapping decides what is relevant).
+ */
+public final class CdsServiceCatalog {
+
+    public static final String PATIENT_VIEW = "dnmbc-lrt-patient-view";
+    public static final String ORDER_SELECT = "dnmbc-lrt-order-select";
+    public static final String ORDER_SIGN = "dnmbc-lrt-order-sign";
+
+    /** Prefetch key → template. Keys are FHIR codes (no spaces); the Patient key is a read, the rest are searches. */
+    public static final Map<String, String> PREFETCH;
+
+    static {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("patient", "Patient/{{context.patientId}}");
+        p.put("conditions", "Condition?patient={{context.patientId}}");
+        p.put("observations", "Observation?patient={{context.patientId}}");
+        p.put("procedures", "Procedure?patient={{context.patientId}}");
+        p.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}");
+        p.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}");
+        p.put("serviceRequests", "ServiceRequest?patient={{context.patientId}}");
+        PREFETCH = java.util.Collections.unmodifiableMap(p);
+    }
+
+    private static final String USAGE = "For adults with breast cancer. Gives advice only for de novo metastatic breast cancer "
+            + "(distant metastasis found within 90 days of the primary diagnosis) with the primary tumour in place; other "
+            + "patients get no cards. Needs the prefetch above, or fhirServer with fhirAuthorization (read access to "
+            + "Patient, Condition, Observation, Procedure, MedicationRequest, MedicationStatement, ServiceRequest) for "
+            + "any key not prefetched. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
+
+    public static final List<ServiceDescriptor> SERVICES = List.of(
+            new ServiceDescriptor("patient-view", PATIENT_VIEW,
+                    "Primum: locoregional therapy in de novo metastatic breast cancer",
+                    "When a chart is opened, summarises what the guidance says about surgery or radiotherapy of the intact "
+                            + "primary tumour in de novo metastatic breast cancer: systemic therapy first, tumour-board "
+                            + "discussion, the response window, the exceptions, and the evidence behind each point.",
+                    PREFETCH, USAGE),
+            new ServiceDescriptor("order-select", ORDER_SELECT,
+                    "Primum: check a selected breast surgery or radiotherapy order",
+                    "When breast surgery, axillary surgery or breast/chest-wall radiotherapy is selected for a patient with "
+                            + "de novo metastatic breast cancer, warns where the order goes against the guidance "
+                            + "(premature, during distant progression, mastectomy where conservation is preferred, "
+                            + "contralateral prophylactic mastectomy, axillary dissection of a node-negative axilla) and "
+                            + "suggests the alternative.",
+                    PREFETCH, USAGE + " Only the orders listed in context.selections are checked; the other draft orders are context."),
+            new ServiceDescriptor("order-sign", ORDER_SIGN,
+                    "Primum: check breast surgery or radiotherapy orders before signing",
+                    "Before breast surgery, axillary surgery or breast/chest-wall radiotherapy orders are signed for a patient "
+                            + "with de novo metastatic breast cancer, warns where an order goes against the guidance and "
+                            + "suggests the alternative.",
+                    PREFETCH, USAGE + " Every draft order in context.draftOrders is checked."));
+
+    private static final Map<String, ServiceDescriptor> BY_ID;
+
+    static {
+        Map<String, ServiceDescriptor> m = new LinkedHashMap<>();
+        SERVICES.forEach(s -> m.put(s.id(), s));
+        BY_ID = java.util.Collections.unmodifiableMap(m);
+    }
+
+    private CdsServiceCatalog() {
+    }
+
+    public static Discovery discovery() {
+        return new Discovery(SERVICES);
+    }
+
+    public static Optional<ServiceDescriptor> byId(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    public static boolean isOrderHook(String hook) {
+        return "order-select".equals(hook) || "order-sign".equals(hook);
+    }
+}

@@ -1,0 +1,90 @@
+package org.primum.bench.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.primum.Primum;
+import org.primum.cdshooks.CardFactory;
+import org.primum.cdshooks.HookCall;
+import org.primum.cdshooks.TestJwt;
+import org.primum.cdshooks.TestPatient;
+import org.primum.cdshooks.model.CdsResponse;
+import org.primum.cdshooks.security.ClientJwtVerifier;
+import org.primum.cdshooks.security.JwksCache;
+import org.primum.cdshooks.security.ReplayGuard;
+import org.primum.engine.Evaluator;
+import org.primum.engine.KnowledgeBase;
+import org.primum.facts.Thresholds;
+import org.primum.fhir.ClinicalInterpreter;
+import org.primum.fhir.FhirMapper;
+import org.primum.fhir.Terminology;
+import org.jose4j.jwk.JsonWebKeySet;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.*;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Where the time of one patient-view call goes, stage by stage, in one thread without HTTP: JWT
+ * verification (ES384, RS384), reading the request (Jackson + HAPI), mapping + rules, cards, JSON
+ * answer. A probe for the benchmark, not a test.
+ */
+public final class CdsHooksStageCost {
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        ObjectMapper json = new ObjectMapper();
+        FhirContext fhir = FhirContext.forR4Cached();
+        Primum primum = new Primum(new FhirMapper(Terminology.load(Path.of("fhir-profiles"))),
+                new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS), new Evaluator(KnowledgeBase.load(Path.of("rules"))));
+        CardFactory cards = new CardFactory(fhir, json, codes -> UUID.randomUUID());
+        TestPatient p = TestPatient.realistic("bench-patient");
+        byte[] body = json.writeValueAsBytes(p.request("patient-view", p.prefetchAll(), List.of()));
+
+        TestJwt keys = TestJwt.generate();
+        String aud = "http://127.0.0.1/cds-services/dnmbc-lrt-patient-view";
+        ClientJwtVerifier verifier = new ClientJwtVerifier(List.of(new ClientJwtVerifier.TrustedIssuer(TestJwt.ISSUER,
+                new JsonWebKeySet(keys.publicJwks("ec-1", "rsa-1")).getJsonWebKeys(), Optional.empty(), Set.of(), Set.of(), List.of())),
+                List.of("ES384", "RS384"), new JwksCache(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(3),
+                Executors.newSingleThreadExecutor(), Clock.systemUTC()), new ReplayGuard(10_000_000), Clock.systemUTC(),
+                Duration.ofSeconds(30), Duration.ofMinutes(5), args.length > 2 ? null : bc());
+        int jwtN = args.length > 1 && "nojwt".equals(args[1]) ? 2 : Math.min(n, 2000);
+        List<String> es = new ArrayList<>(), rs = new ArrayList<>();
+        for (int i = 0; i < 2 * jwtN; i++) {
+            es.add("Bearer " + keys.token(aud).compact());
+            rs.add("Bearer " + keys.token(aud).key("rsa-1").compact());
+        }
+        Iterator<String> esIt = es.iterator(), rsIt = rs.iterator();
+
+        time("verify ES384", jwtN, () -> { try { return verifier.verify(esIt.next(), List.of(aud)); } catch (Exception e) { throw new RuntimeException(e); } });
+        time("verify RS384", jwtN, () -> { try { return verifier.verify(rsIt.next(), List.of(aud)); } catch (Exception e) { throw new RuntimeException(e); } });
+        time("read request (Jackson + HAPI)", n, () -> { try { return HookCall.read(json.readTree(body), "patient-view", fhir); } catch (Exception e) { throw new RuntimeException(e); } });
+        HookCall call = HookCall.read(json.readTree(body), "patient-view", fhir);
+        List<org.hl7.fhir.r4.model.Resource> resources = new ArrayList<>();
+        call.prefetch().values().forEach(resources::addAll);
+        time("map + interpret + rules", n, () -> primum.evaluate(resources, call.patientId(), LocalDate.now()));
+        Primum.Result result = primum.evaluate(resources, call.patientId(), LocalDate.now());
+        time("cards", n, () -> cards.cards(result.evaluation(), call));
+        CdsResponse response = CdsResponse.of(cards.cards(result.evaluation(), call));
+        time("JSON answer", n, () -> { try { return json.writeValueAsBytes(response); } catch (Exception e) { throw new RuntimeException(e); } });
+        System.out.printf("answer: %d cards, %d bytes%n", response.cards().size(), json.writeValueAsBytes(response).length);
+        System.exit(0);
+    }
+
+    static String bc() {
+        java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        return "BC";
+    }
+
+    static Object sink;
+
+    static void time(String what, int n, Supplier<Object> work) {
+        for (int i = 0; i < n / 2; i++) sink = work.get(); // warm-up
+        long t = System.nanoTime();
+        for (int i = 0; i < n / 2; i++) sink = work.get();
+        System.out.printf(Locale.ROOT, "%-32s %8.3f ms/op%n", what, (System.nanoTime() - t) / 1e6 / (n / 2));
+    }
+}

@@ -1,0 +1,103 @@
+package org.primum.cdshooks;
+
+import org.junit.jupiter.api.Test;
+import org.primum.cdshooks.security.CdsSecurity;
+import org.primum.cdshooks.security.ClientIdentity;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.*;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The security configuration: on by default, off only with a warning, bad settings stop start-up. */
+class CdsSecurityConfigTest {
+
+    /** A configuration as application.properties would give it (defaults of CdsHooksConfig), with overrides. */
+    static CdsHooksConfig config(Map<String, Object> security, Map<String, CdsHooksConfig.TrustedIssuer> issuers) {
+        Map<String, Object> s = new HashMap<>(Map.of("enabled", true, "discoveryRequiresAuth", false,
+                "algorithms", List.of("ES384", "RS384"), "clockSkew", Duration.ofSeconds(30), "maxTokenLifetime", Duration.ofMinutes(5),
+                "jwksCacheTtl", Duration.ofMinutes(10), "jwksMinRefreshInterval", Duration.ofSeconds(30),
+                "jwksFetchTimeout", Duration.ofSeconds(3), "maxRememberedTokenIds", 1000, "issuers", issuers));
+        s.putAll(security);
+        CdsHooksConfig.Security sec = (CdsHooksConfig.Security) Proxy.newProxyInstance(CdsHooksConfig.class.getClassLoader(),
+                new Class<?>[]{CdsHooksConfig.Security.class}, (proxy, m, args) -> s.get(m.getName()));
+        return (CdsHooksConfig) Proxy.newProxyInstance(CdsHooksConfig.class.getClassLoader(), new Class<?>[]{CdsHooksConfig.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "security" -> sec;
+                    case "publicBaseUrl" -> Optional.empty();
+                    case "fetchTimeout" -> Duration.ofSeconds(3);
+                    case "fetchMaxPages" -> 20;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    static CdsHooksConfig.TrustedIssuer issuer(String iss, String jwks, String url) {
+        return (CdsHooksConfig.TrustedIssuer) Proxy.newProxyInstance(CdsHooksConfig.class.getClassLoader(),
+                new Class<?>[]{CdsHooksConfig.TrustedIssuer.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "issuer" -> iss;
+                    case "jwks" -> Optional.ofNullable(jwks);
+                    case "jwksUrl" -> Optional.ofNullable(url);
+                    default -> Optional.empty();
+                });
+    }
+
+    static List<LogRecord> capture(Runnable r) {
+        List<LogRecord> records = new ArrayList<>();
+        Logger logger = Logger.getLogger(CdsSecurity.class.getName());
+        Handler h = new Handler() {
+            @Override public void publish(LogRecord record) { records.add(record); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        logger.addHandler(h);
+        try {
+            r.run();
+        } finally {
+            logger.removeHandler(h);
+        }
+        return records;
+    }
+
+    @Test
+    void switchingSecurityOffLogsAWarningAtStartUp() {
+        CdsSecurity[] built = new CdsSecurity[1];
+        List<LogRecord> logs = capture(() -> built[0] = new CdsSecurity(config(Map.of("enabled", false), Map.of())));
+        assertThat(built[0].enabled()).isFalse();
+        assertThat(logs).anySatisfy(l -> {
+            assertThat(l.getLevel().intValue()).isGreaterThanOrEqualTo(Level.WARNING.intValue());
+            assertThat(l.getMessage()).contains("OFF");
+        });
+    }
+
+    @Test
+    void securityIsOnByDefaultAndTrustsOnlyConfiguredIssuers() {
+        TestJwt keys = TestJwt.generate();
+        CdsSecurity security = new CdsSecurity(config(Map.of(), Map.of("a", issuer("https://a.example/", keys.publicJwks("ec-1"), null))));
+        assertThat(security.enabled()).isTrue();
+        assertThat(security.verifier().issuer("https://a.example/")).isPresent();
+        assertThat(security.verifier().issuer("https://b.example/")).isEmpty();
+        assertThat(security.fhirServerAllowed(new ClientIdentity("https://a.example/", "x", null), "https://fhir.a.example/r4")).isTrue();
+    }
+
+    @Test
+    void symmetricOrNoneAlgorithmsCannotBeConfigured() {
+        for (String alg : List.of("HS256", "none", "HS512")) {
+            assertThatThrownBy(() -> new CdsSecurity(config(Map.of("algorithms", List.of("ES384", alg)), Map.of())))
+                    .hasMessageContaining(alg);
+        }
+    }
+
+    @Test
+    void anIssuerWithoutKeysOrWithAnUnreadableJwksStopsStartUp() {
+        assertThatThrownBy(() -> new CdsSecurity(config(Map.of(), Map.of("a", issuer("https://a.example/", null, null)))))
+                .hasMessageContaining("has no keys");
+        assertThatThrownBy(() -> new CdsSecurity(config(Map.of(), Map.of("a", issuer("https://a.example/", "{not a jwks", null)))))
+                .hasMessageContaining("not a JWK Set");
+    }
+}
