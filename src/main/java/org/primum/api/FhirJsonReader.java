@@ -70,6 +70,7 @@ public final class FhirJsonReader {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     private static final Pattern UNKNOWN_RESOURCE = Pattern.compile("Unknown resource name \"([^\"]*)\"");
+    private static final Pattern EXTENSION = Pattern.compile("Extension \\(URL='([^']*)'\\)");
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[line: (\\d+), column: (\\d+)]");
     private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+: ");
     private static final int MAX_WARNINGS = 20;
@@ -136,6 +137,11 @@ public final class FhirJsonReader {
             throw new InvalidInputException(400, r.issueCode, r.getMessage(), locate(object, r.matcher, r.element));
         } catch (DataFormatException e) {
             throw translate(e, object);
+        } catch (RuntimeException e) {
+            // HAPI fails with its own NullPointerException or ClassCastException on some malformed structures
+            // (a string where a resource is due): the input's fault, so a 400 that points at the place
+            throw new InvalidInputException(400, "structure", "wrong structure: a resource must be a JSON object with a"
+                    + " resourceType", locate(object, FhirJsonReader::notAResource, null));
         }
         int count = resource instanceof Bundle b ? b.getEntry().size() : 1;
         return new Parsed(resource, List.copyOf(handler.warnings), count);
@@ -169,8 +175,17 @@ public final class FhirJsonReader {
             return new InvalidInputException(400, "not-supported", "\"" + name + "\" is not a FHIR R4 resource type"
                     + " (resource types are case-sensitive; Primum accepts FHIR R4 content only)", where);
         }
-        if (message.contains("missing required element: 'resourceType'")) {
-            return new InvalidInputException(400, "required", "the JSON object has no resourceType: it is not a FHIR resource", "resourceType");
+        if (message.toLowerCase().contains("missing required element") && message.contains("resourceType")) {
+            String where = locate(body, FhirJsonReader::notAResource, "resourceType");
+            return new InvalidInputException(400, "required", "a resource without resourceType (or with one that is not a"
+                    + " string): it is not a FHIR resource", where);
+        }
+        Matcher extension = EXTENSION.matcher(message);
+        if (extension.find()) {
+            String url = extension.group(1);
+            String where = locate(body, (key, node) -> key.equals("url") && node.isTextual() && node.asText().equals(url), null);
+            return new InvalidInputException(400, "structure", "wrong structure: " + message,
+                    where != null && where.endsWith(".url") ? where.substring(0, where.length() - 4) : where);
         }
         JsonProcessingException json = cause(e, JsonProcessingException.class);
         String where = null;
@@ -229,6 +244,19 @@ public final class FhirJsonReader {
         return null;
     }
 
+    /** A place where FHIR JSON has a resource ({@code resource}, {@code contained}) holding something else. */
+    private static boolean notAResource(String key, JsonNode node) {
+        if (key.equals("resource")) return !isResource(node);
+        if (key.equals("contained") && node.isArray()) {
+            for (JsonNode item : node) if (!isResource(item)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isResource(JsonNode node) {
+        return node.isObject() && node.path("resourceType").isTextual();
+    }
+
     private static boolean sameText(JsonNode node, String value) {
         if (node.isValueNode()) return node.asText().equals(value);
         if (node.isArray()) {
@@ -239,6 +267,11 @@ public final class FhirJsonReader {
 
     private static boolean jsonType(JsonNode node, BaseJsonLikeValue.ValueType type) {
         if (type == null) return true;
+        if (node.isArray() && type != BaseJsonLikeValue.ValueType.ARRAY) {
+            // HAPI reports the items of a repeating element under the element's name
+            for (JsonNode item : node) if (jsonType(item, type)) return true;
+            return false;
+        }
         return switch (type) {
             case ARRAY -> node.isArray();
             case OBJECT -> node.isObject();

@@ -119,6 +119,29 @@ class FhirJsonReaderTest {
         assertThat(fails("42").status()).isEqualTo(400);
     }
 
+    /** Malformed shapes on which HAPI itself would fail with a NullPointerException: still a located 400. */
+    @Test
+    void somethingElseWhereAResourceIsDue() {
+        var e = fails("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":\"Patient/p\"}]}");
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.issueCode()).isEqualTo("structure");
+        assertThat(e.location()).isEqualTo("Bundle.entry[0].resource");
+        var noType = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\"}", "{\"id\":\"x\"}"));
+        assertThat(noType.issueCode()).isEqualTo("required");
+        assertThat(noType.location()).isEqualTo("Bundle.entry[1].resource");
+        assertThat(fails("{\"resourceType\":1}").location()).isEqualTo("resourceType");
+        var scalars = fails("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[\"x\",1]}");
+        assertThat(scalars.location()).isEqualTo("Bundle.entry");
+    }
+
+    @Test
+    void extensionWithValueAndNestedExtensionsIsLocated() {
+        var e = fails(bundle("{\"resourceType\":\"Condition\",\"id\":\"c\",\"extension\":[{\"url\":\"http://example.org/x\","
+                + "\"valueString\":\"a\",\"extension\":[{\"url\":\"y\",\"valueString\":\"b\"}]}]}"));
+        assertThat(e.issueCode()).isEqualTo("structure");
+        assertThat(e.location()).isEqualTo("Bundle.entry[0].resource.extension[0]");
+    }
+
     @Test
     void unknownElementsAreToleratedAndReported() {
         var parsed = reader.read(bytes(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"favouriteColour\":\"blue\"}")));

@@ -113,6 +113,12 @@ class TumourBoardErrorsTest {
     }
 
     @Test
+    void aStringWhereAResourceIsDue() {
+        String body = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":\"Patient/p\"}]}";
+        outcome(post(FHIR_JSON, body), 400, "structure").body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource"));
+    }
+
+    @Test
     void bundleWithoutPatient() {
         Bundle b = DeNovoBundles.deNovoBoneOnly();
         b.getEntry().remove(0);
