@@ -3,7 +3,6 @@ package org.primum.engine;
 import org.kie.api.runtime.KieSession;
 import org.primum.facts.CaseFacts;
 import org.primum.facts.Fact;
-import org.primum.facts.MappingNote;
 
 import java.util.*;
 
@@ -38,7 +37,7 @@ public final class Evaluator {
         List<Recommendation> recommendations = new ArrayList<>();
         byCode.forEach((code, group) -> recommendations.add(recommendation(code, group)));
         recommendations.sort(IMPORTANCE);
-        return new Evaluation(knowledgeBase.version(), caseFacts, List.copyOf(recommendations), missingData(recommendations, caseFacts));
+        return new Evaluation(knowledgeBase.version(), caseFacts, List.copyOf(recommendations), missingData(recommendations));
     }
 
     private Recommendation recommendation(String code, List<Finding> group) {
@@ -69,7 +68,8 @@ public final class Evaluator {
         return List.copyOf(ids);
     }
 
-    private static List<MissingData> missingData(List<Recommendation> recommendations, CaseFacts facts) {
+    /** The DATA_MISSING_* recommendations, itemised; the mapping's assumptions stay in the notes. */
+    private static List<MissingData> missingData(List<Recommendation> recommendations) {
         List<MissingData> missing = new ArrayList<>();
         for (Recommendation r : recommendations) {
             if (r.code().startsWith("DATA_MISSING_")) {
@@ -77,9 +77,6 @@ public final class Evaluator {
                 String detail = String.join("; ", r.because().stream().map(Recommendation.Because::description).toList());
                 missing.add(new MissingData(r.code(), r.title(), detail, ids));
             }
-        }
-        for (MappingNote note : facts.notes()) {
-            missing.add(new MissingData(null, note.topic(), note.text(), note.sourceIds()));
         }
         return List.copyOf(missing);
     }
