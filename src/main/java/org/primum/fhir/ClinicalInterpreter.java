@@ -45,7 +45,7 @@ public final class ClinicalInterpreter {
         facts.add(presentation);
 
         boolean distantDisease = !metastases.isEmpty() || staging.stream().anyMatch(TnmCategory::showsDistantDisease);
-        if (distantDisease) facts.add(pattern(metastases));
+        if (distantDisease) facts.add(pattern(metastases, staging));
         if (!primaries.isEmpty()) facts.add(subtype(receptors));
 
         TherapyExposure exposure = exposure(therapies, asOf);
@@ -184,7 +184,8 @@ public final class ClinicalInterpreter {
         return dated.stream().anyMatch(s -> s.showsDistantDisease() && s.date().isAfter(first));
     }
 
-    private static MetastaticPattern pattern(List<Metastasis> metastases) {
+    /** The sites together; its sources are the metastasis records, or the M1 / stage IV staging when there is none. */
+    private static MetastaticPattern pattern(List<Metastasis> metastases, List<TnmCategory> staging) {
         List<String> sites = metastases.stream().filter(Metastasis::siteKnown).map(Metastasis::site).distinct().sorted().toList();
         boolean siteUnknown = sites.isEmpty() || metastases.stream().anyMatch(m -> !m.siteKnown());
         boolean boneOnly = !siteUnknown && sites.equals(List.of("bone"));
@@ -202,7 +203,9 @@ public final class ClinicalInterpreter {
             }
             lesions = known ? total : null;
         }
-        List<String> ids = metastases.stream().map(Metastasis::sourceId).toList();
+        List<String> ids = metastases.isEmpty()
+                ? staging.stream().filter(TnmCategory::showsDistantDisease).map(TnmCategory::sourceId).distinct().toList()
+                : metastases.stream().map(Metastasis::sourceId).toList();
         return new MetastaticPattern(sites, sites.size(), boneOnly, siteUnknown, lesions, ids);
     }
 

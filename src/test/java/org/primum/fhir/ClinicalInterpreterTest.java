@@ -78,6 +78,7 @@ class ClinicalInterpreterTest {
         MetastaticPattern pattern = facts.first(MetastaticPattern.class).orElseThrow();
         assertThat(pattern.siteUnknown()).isTrue();
         assertThat(pattern.boneOnly()).isFalse();
+        assertThat(pattern.sourceIds()).containsExactly("Observation/m");
     }
 
     @Test
