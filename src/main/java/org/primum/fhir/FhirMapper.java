@@ -723,6 +723,9 @@ public final class FhirMapper {
             MedicationRequest.MedicationRequestStatus s = m.getStatus();
             if (s == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR || s == MedicationRequest.MedicationRequestStatus.CANCELLED
                     || s == MedicationRequest.MedicationRequestStatus.DRAFT || m.getDoNotPerform()) return;
+            // a proposal or a plan is not a therapy started: weeks on therapy run from a real start
+            MedicationRequest.MedicationRequestIntent intent = m.getIntent();
+            if (intent == MedicationRequest.MedicationRequestIntent.PROPOSAL || intent == MedicationRequest.MedicationRequestIntent.PLAN) return;
             LocalDate start = date(m.getAuthoredOnElement());
             if (start == null && m.getDispenseRequest().getValidityPeriod().hasStart()) start = date(m.getDispenseRequest().getValidityPeriod().getStartElement());
             therapy(m, m.getMedication(), start, "MedicationRequest.medication");

@@ -317,8 +317,10 @@ class FhirMapperTest {
                 + "\"medicationCodeableConcept\": " + cc(RX, "314231", "Simvastatin 10 MG Oral Tablet") + ", \"subject\": {\"reference\": \"Patient/p1\"}}");
         String cancelled = entry("urn:uuid:mr3", "{\"resourceType\": \"MedicationRequest\", \"id\": \"mr3\", \"status\": \"cancelled\", \"intent\": \"order\", "
                 + "\"medicationCodeableConcept\": " + cc(RX, "583214", null) + ", \"subject\": {\"reference\": \"Patient/p1\"}}");
+        String proposed = entry("urn:uuid:mr4", "{\"resourceType\": \"MedicationRequest\", \"id\": \"mr4\", \"status\": \"active\", \"intent\": \"proposal\", "
+                + "\"medicationCodeableConcept\": " + cc(RX, "72965", "letrozole") + ", \"subject\": {\"reference\": \"Patient/p1\"}, \"authoredOn\": \"2024-12-01\"}");
         String chemo = procedure("ch", "completed", cc(SCT, "367336001", "Chemotherapy"), null);
-        ClinicalRecord r = map(contained, bundled, byRef, byText, other, cancelled, chemo);
+        ClinicalRecord r = map(contained, bundled, byRef, byText, other, cancelled, proposed, chemo);
         assertThat(r.therapies()).extracting(SystemicTherapy::sourceId, SystemicTherapy::drug, SystemicTherapy::drugClass, SystemicTherapy::start).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("MedicationRequest/mr1", "ribociclib", DrugClass.CDK4_6_INHIBITOR, LocalDate.of(2025, 1, 15)),
                 org.assertj.core.groups.Tuple.tuple("MedicationStatement/ms1", "tamoxifen", DrugClass.ENDOCRINE, LocalDate.of(2025, 2, 1)),
