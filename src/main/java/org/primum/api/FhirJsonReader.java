@@ -126,6 +126,14 @@ public final class FhirJsonReader {
             throw new InvalidInputException(400, "structure", "the body is not a FHIR resource: FHIR JSON is a JSON object"
                     + " with a resourceType, found " + (tree == null ? "nothing" : "a JSON " + tree.getNodeType().name().toLowerCase()), "line 1, column 1");
         }
+        return read(object);
+    }
+
+    /**
+     * Parses a resource already read as JSON (e.g. a CDS Hooks prefetch value), with the same strictness and
+     * error locations as a request body; no second serialisation.
+     */
+    public Parsed read(ObjectNode object) {
         Handler handler = new Handler();
         IParser parser = FHIR.newJsonParser().setParserErrorHandler(handler);
         JacksonStructure structure = new JacksonStructure();

@@ -53,7 +53,7 @@ public class CdsHooksResource {
         ServiceDescriptor descriptor = CdsServiceCatalog.byId(id)
                 .orElseThrow(() -> new CdsHookException(404, "not-found", "no CDS service with this id"));
         JsonNode tree = parse(body);
-        HookCall call = HookCall.read(tree, descriptor.hook(), service.fhir());
+        HookCall call = HookCall.read(tree, descriptor.hook());
         return service.call(call, client.get());
     }
 

@@ -1,8 +1,9 @@
 package org.primum.cdshooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.primum.api.FhirJsonReader;
+import org.primum.fhir.InvalidInputException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -26,7 +27,9 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
     }
 
     /** Reads the body (already parsed as JSON) for the service whose hook is {@code expectedHook}. */
-    public static HookCall read(JsonNode body, String expectedHook, FhirContext fhir) {
+    private static final FhirJsonReader READER = new FhirJsonReader();
+
+    public static HookCall read(JsonNode body, String expectedHook) {
         if (body == null || !body.isObject()) throw bad("the request body must be a JSON object", null);
         String hook = text(body, "hook", true);
         if (!expectedHook.equals(hook)) throw bad("this service answers the hook '" + expectedHook + "', not '" + hook + "'", "hook");
@@ -56,7 +59,7 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
         if (CdsServiceCatalog.isOrderHook(hook)) {
             JsonNode drafts = context.get("draftOrders");
             if (drafts == null || drafts.isNull()) throw bad("context.draftOrders is required for " + hook, "context.draftOrders");
-            Resource parsed = parse(fhir, drafts, "context.draftOrders");
+            Resource parsed = parse(drafts, "context.draftOrders");
             if (!(parsed instanceof Bundle bundle)) throw bad("context.draftOrders must be a Bundle", "context.draftOrders");
             List<Resource> orders = new ArrayList<>();
             int i = 0;
@@ -100,7 +103,7 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
                     prefetch.put(e.getKey(), List.of());
                     continue;
                 }
-                Resource r = parse(fhir, e.getValue(), "prefetch." + e.getKey());
+                Resource r = parse(e.getValue(), "prefetch." + e.getKey());
                 if (r instanceof OperationOutcome) continue; // the client could not get it: treated as not prefetched
                 List<Resource> resources = new ArrayList<>();
                 if (r instanceof Bundle b) {
@@ -121,20 +124,24 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
         return r.fhirType() + "/" + r.getIdElement().getIdPart();
     }
 
-    private static Resource parse(FhirContext fhir, JsonNode node, String location) {
-        if (!node.isObject() || !node.hasNonNull("resourceType")) throw bad(location + " must be a FHIR resource (JSON object with resourceType)", location);
+    /** The same strict FHIR R4 reading as a tumour-board body; its error location is prefixed with the hook element. */
+    private static Resource parse(JsonNode node, String location) {
+        if (!(node instanceof ObjectNode object) || !node.hasNonNull("resourceType")) {
+            throw bad(location + " must be a FHIR resource (JSON object with resourceType)", location);
+        }
         try {
-            return (Resource) fhir.newJsonParser().parseResource(node.toString());
-        } catch (DataFormatException | ClassCastException e) {
-            throw bad(location + " is not valid FHIR R4 JSON: " + clip(e.getMessage()), location);
+            return (Resource) READER.read(object).resource();
+        } catch (InvalidInputException e) {
+            // "Bundle.entry[0].resource.onsetDateTime" inside prefetch.conditions → "prefetch.conditions.entry[0]..."
+            String inner = e.location();
+            String where = inner != null && inner.matches("[A-Z][A-Za-z]*\\..*") ? location + inner.substring(inner.indexOf('.')) : location;
+            throw new CdsHookException(400, e.issueCode(), location + ": " + e.getMessage()
+                    + (inner != null && where.equals(location) ? " (" + inner + ")" : ""), where);
+        } catch (ClassCastException e) {
+            throw bad(location + " is not a FHIR R4 resource", location);
         }
     }
 
-    private static String clip(String s) {
-        if (s == null) return "";
-        // HAPI's messages name the element, never a value; keep them short anyway
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    }
 
     private static String text(JsonNode node, String field, boolean required) {
         return text(node, field, required, field);

@@ -94,7 +94,7 @@ class CdsHooksPatientViewTest {
         bad(Hooks.post(PV, noPatient), "context.patientId");
         ObjectNode badFhir = p.request("patient-view", p.prefetchAll(), List.of());
         ((ObjectNode) badFhir.path("prefetch")).set("conditions", Hooks.read("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"onsetDateTime\":\"yesterday\"}}]}"));
-        bad(Hooks.post(PV, badFhir), "prefetch.conditions");
+        bad(Hooks.post(PV, badFhir), "prefetch.conditions.entry[0].resource.onsetDateTime");
         ObjectNode noInstance = p.request("patient-view", p.prefetchAll(), List.of());
         noInstance.remove("hookInstance");
         bad(Hooks.post(PV, noInstance), "hookInstance");

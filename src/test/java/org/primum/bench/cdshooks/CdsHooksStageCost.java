@@ -61,8 +61,8 @@ public final class CdsHooksStageCost {
 
         time("verify ES384", jwtN, () -> { try { return verifier.verify(esIt.next(), List.of(aud)); } catch (Exception e) { throw new RuntimeException(e); } });
         time("verify RS384", jwtN, () -> { try { return verifier.verify(rsIt.next(), List.of(aud)); } catch (Exception e) { throw new RuntimeException(e); } });
-        time("read request (Jackson + HAPI)", n, () -> { try { return HookCall.read(json.readTree(body), "patient-view", fhir); } catch (Exception e) { throw new RuntimeException(e); } });
-        HookCall call = HookCall.read(json.readTree(body), "patient-view", fhir);
+        time("read request (Jackson + HAPI)", n, () -> { try { return HookCall.read(json.readTree(body), "patient-view"); } catch (Exception e) { throw new RuntimeException(e); } });
+        HookCall call = HookCall.read(json.readTree(body), "patient-view");
         List<org.hl7.fhir.r4.model.Resource> resources = new ArrayList<>();
         call.prefetch().values().forEach(resources::addAll);
         time("map + interpret + rules", n, () -> primum.evaluate(resources, call.patientId(), LocalDate.now()));
