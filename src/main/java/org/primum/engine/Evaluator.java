@@ -35,19 +35,22 @@ public final class Evaluator {
         Map<String, List<Finding>> byCode = new LinkedHashMap<>();
         findings.forEach(f -> byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f));
         List<Recommendation> recommendations = new ArrayList<>();
-        byCode.forEach((code, group) -> recommendations.add(recommendation(code, group)));
+        // one Because per fact, however many recommendations name it (describe() builds a sentence)
+        Map<Fact, Recommendation.Because> described = new IdentityHashMap<>();
+        byCode.forEach((code, group) -> recommendations.add(recommendation(code, group, described)));
         recommendations.sort(IMPORTANCE);
         return new Evaluation(knowledgeBase.version(), caseFacts, List.copyOf(recommendations), missingData(recommendations));
     }
 
-    private Recommendation recommendation(String code, List<Finding> group) {
+    private Recommendation recommendation(String code, List<Finding> group, Map<Fact, Recommendation.Because> described) {
         RuleDefinition d = knowledgeBase.definition(code).orElseThrow();
         Map<String, Recommendation.Because> because = new LinkedHashMap<>();
         for (Finding f : group) {
             for (Object o : f.because()) {
                 if (o instanceof Fact fact) {
-                    because.putIfAbsent(fact.getClass().getSimpleName() + "|" + fact.describe(),
-                            new Recommendation.Because(fact.getClass().getSimpleName(), fact.describe(), fact.sourceIds()));
+                    Recommendation.Because b = described.computeIfAbsent(fact,
+                            x -> new Recommendation.Because(x.getClass().getSimpleName(), x.describe(), x.sourceIds()));
+                    because.putIfAbsent(b.fact() + "|" + b.description(), b);
                 } else if (o instanceof Finding other) {
                     RuleDefinition od = knowledgeBase.definition(other.code()).orElseThrow();
                     because.putIfAbsent("Recommendation|" + other.code(), new Recommendation.Because("Recommendation",

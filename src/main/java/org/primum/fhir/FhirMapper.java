@@ -994,12 +994,31 @@ public final class FhirMapper {
         }
 
         /** The calendar date as written (no time-zone shift); a year or year-month is taken as its first day. */
+        /**
+         * The first ten characters as a date: {@code YYYY-MM-DD} read directly (LocalDate.of validates the
+         * day as {@code LocalDate.parse} does), anything else through {@code LocalDate.parse}.
+         */
+        private static LocalDate isoDate(String s) {
+            if (s.charAt(4) == '-' && s.charAt(7) == '-' && digits(s, 0, 4) && digits(s, 5, 7) && digits(s, 8, 10)) {
+                return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10));
+            }
+            return LocalDate.parse(s.substring(0, 10));
+        }
+
+        private static boolean digits(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') return false;
+            }
+            return true;
+        }
+
         private LocalDate date(PrimitiveType<?> dt) {
             if (dt == null) return null;
             String s = dt.getValueAsString();
             if (s == null || s.length() < 4) return null;
             try {
-                if (s.length() >= 10) return LocalDate.parse(s.substring(0, 10));
+                if (s.length() >= 10) return isoDate(s);
                 note("dates", "A partial date (year or month only) was taken as the first day of that period.", List.of());
                 if (s.length() >= 7) return LocalDate.parse(s.substring(0, 7) + "-01");
                 return LocalDate.parse(s.substring(0, 4) + "-01-01");

@@ -504,6 +504,8 @@ public final class Terminology {
         return null;
     }
 
+    private static final java.util.regex.Pattern ROMAN_STAGE = java.util.regex.Pattern.compile("(0|I{1,3}|IV)[A-C]?\\d?");
+
     static String normaliseAjcc(String code, TnmAxis axis) {
         String c = code.trim();
         // lower-case prefixes: c, p, yc, yp, r, a (clinical, pathological, post-therapy, recurrence, autopsy)
@@ -515,7 +517,7 @@ public final class Terminology {
             String upper = c.toUpperCase(Locale.ROOT);
             int d = 0;
             while (d < upper.length() && Character.isDigit(upper.charAt(d))) d++;
-            if (d == 0) return upper.matches("(0|I{1,3}|IV)[A-C]?\\d?") ? upper : null;
+            if (d == 0) return ROMAN_STAGE.matcher(upper).matches() ? upper : null;
             String roman = switch (upper.substring(0, d)) {
                 case "0" -> "0";
                 case "1" -> "I";

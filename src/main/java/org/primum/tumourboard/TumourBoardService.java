@@ -48,7 +48,10 @@ public class TumourBoardService {
             .registerModule(new JavaTimeModule())
             .registerModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final Map<String, TumourBoardAnswer.StaticPart> definitions = new ConcurrentHashMap<>();
+    private final Map<DefinitionKey, TumourBoardAnswer.StaticPart> definitions = new ConcurrentHashMap<>();
+
+    private record DefinitionKey(String knowledgeBaseVersion, String code) {
+    }
 
     @Inject
     public TumourBoardService(Primum primum, PrimumConfig config) {
@@ -90,7 +93,9 @@ public class TumourBoardService {
 
     /** The fixed part of a recommendation, serialised once per knowledge base and code. */
     private TumourBoardAnswer.StaticPart definition(Recommendation r) {
-        return definitions.computeIfAbsent(r.knowledgeBaseVersion() + "|" + r.code(), k -> TumourBoardAnswer.StaticPart.of(r, json));
+        TumourBoardAnswer.StaticPart part = definitions.get(new DefinitionKey(r.knowledgeBaseVersion(), r.code()));
+        return part != null ? part : definitions.computeIfAbsent(new DefinitionKey(r.knowledgeBaseVersion(), r.code()),
+                k -> TumourBoardAnswer.StaticPart.of(r, json));
     }
 
     /** The answer as the endpoint sends it. */
