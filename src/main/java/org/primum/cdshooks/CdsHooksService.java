@@ -36,8 +36,6 @@ public class CdsHooksService {
         this.security = security;
     }
 
-    public FhirContext fhir() { return fhir; }
-
     public CdsResponse call(HookCall call, ClientIdentity client) {
         long start = System.nanoTime();
         Map<String, List<Resource>> data = new LinkedHashMap<>(call.prefetch());
