@@ -45,6 +45,9 @@ public final class Evaluator {
     private Recommendation recommendation(String code, List<Finding> group, Map<Fact, Recommendation.Because> described) {
         RuleDefinition d = knowledgeBase.definition(code).orElseThrow();
         Map<String, Recommendation.Because> because = new LinkedHashMap<>();
+        // the session hands findings back in no fixed order: sort them so that the same record always gets
+        // the same answer, byte for byte (golden answers, replay, audit)
+        group.sort(FINDING_ORDER);
         for (Finding f : group) {
             for (Object o : f.because()) {
                 if (o instanceof Fact fact) {
@@ -60,6 +63,18 @@ public final class Evaluator {
         }
         return new Recommendation(code, d.title(), d.statement(), d.indicator(), d.evidenceLevel(), d.section(),
                 d.citations(), List.copyOf(because.values()), d.rule(), knowledgeBase.version());
+    }
+
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Evaluator::matchKey);
+
+    private static String matchKey(Finding finding) {
+        StringBuilder key = new StringBuilder(finding.rule());
+        for (Object o : finding.because()) {
+            key.append('|').append(o.getClass().getSimpleName());
+            if (o instanceof Fact f) key.append(f.sourceIds());
+            else if (o instanceof Finding nested) key.append(nested.code());
+        }
+        return key.toString();
     }
 
     private static List<String> sourceIds(Finding finding) {
