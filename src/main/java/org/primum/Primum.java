@@ -11,7 +11,7 @@ import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.ClinicalRecord;
-import org.primum.fhir.ClinicalInterpreter;
+import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.Terminology;
 

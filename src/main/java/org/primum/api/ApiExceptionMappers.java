@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.util.UUID;
 
@@ -31,14 +32,14 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, ContainerRequestContext request) {
-        return clientError(request, e.status(), e.issueCode(), e.getMessage(), e.location());
+        return clientError(request, OperationOutcomes.status(e.problem()), e.issueCode(), e.getMessage(), e.location());
     }
 
     /** HAPI parse failures that did not go through {@link FhirJsonReader} (which reports them with their location). */
     @ServerExceptionMapper
     public Response dataFormat(DataFormatException e, ContainerRequestContext request) {
         InvalidInputException invalid = FhirJsonReader.translate(e, null);
-        return clientError(request, invalid.status(), invalid.issueCode(), invalid.getMessage(), invalid.location());
+        return clientError(request, OperationOutcomes.status(invalid.problem()), invalid.issueCode(), invalid.getMessage(), invalid.location());
     }
 
     /** Request bodies read with Jackson (non-FHIR JSON): syntax errors and JSON that does not fit the expected shape. */

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MediaType;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -85,21 +86,21 @@ public final class FhirJsonReader {
      */
     public static void checkMediaType(MediaType type) {
         if (type == null) {
-            throw new InvalidInputException(415, "not-supported",
+            throw new InvalidInputException(Problem.UNSUPPORTED_MEDIA_TYPE, "not-supported",
                     "no Content-Type: send the FHIR R4 resource as application/fhir+json", "Content-Type");
         }
         String subtype = type.getSubtype().toLowerCase();
         if (!"application".equalsIgnoreCase(type.getType()) || !(subtype.equals("fhir+json") || subtype.equals("json"))) {
             String hint = subtype.equals("json+fhir")
                     ? " (application/json+fhir is the DSTU2/STU3 media type; Primum accepts FHIR R4 only)" : "";
-            throw new InvalidInputException(415, "not-supported", "unsupported media type " + type.getType() + "/" + type.getSubtype()
+            throw new InvalidInputException(Problem.UNSUPPORTED_MEDIA_TYPE, "not-supported", "unsupported media type " + type.getType() + "/" + type.getSubtype()
                     + hint + ": send FHIR R4 JSON as application/fhir+json", "Content-Type");
         }
         for (Map.Entry<String, String> p : type.getParameters().entrySet()) {
             if (p.getKey().equalsIgnoreCase("fhirVersion")) {
                 String v = p.getValue() == null ? "" : p.getValue().trim();
                 if (!(v.equals(R4_VERSION) || v.startsWith(R4_VERSION + "."))) {
-                    throw new InvalidInputException(415, "not-supported", "fhirVersion=" + v
+                    throw new InvalidInputException(Problem.UNSUPPORTED_MEDIA_TYPE, "not-supported", "fhirVersion=" + v
                             + " is not supported: Primum accepts FHIR R4 (fhirVersion=4.0) only", "Content-Type");
                 }
             }
@@ -114,7 +115,7 @@ public final class FhirJsonReader {
 
     public Parsed read(byte[] body) {
         if (isBlank(body)) {
-            throw new InvalidInputException(400, "required", "the request body is empty: send a FHIR R4 resource in JSON", "request body");
+            throw new InvalidInputException(Problem.MALFORMED, "required", "the request body is empty: send a FHIR R4 resource in JSON", "request body");
         }
         JsonNode tree;
         try {
@@ -123,7 +124,7 @@ public final class FhirJsonReader {
             throw syntax(e);
         }
         if (!(tree instanceof ObjectNode object)) {
-            throw new InvalidInputException(400, "structure", "the body is not a FHIR resource: FHIR JSON is a JSON object"
+            throw new InvalidInputException(Problem.MALFORMED, "structure", "the body is not a FHIR resource: FHIR JSON is a JSON object"
                     + " with a resourceType, found " + (tree == null ? "nothing" : "a JSON " + tree.getNodeType().name().toLowerCase()), "line 1, column 1");
         }
         return read(object);
@@ -142,13 +143,13 @@ public final class FhirJsonReader {
         try {
             resource = ((JsonParser) parser).parseResource(structure);
         } catch (Rejected r) {
-            throw new InvalidInputException(400, r.issueCode, r.getMessage(), locate(object, r.matcher, r.element));
+            throw new InvalidInputException(Problem.MALFORMED, r.issueCode, r.getMessage(), locate(object, r.matcher, r.element));
         } catch (DataFormatException e) {
             throw translate(e, object);
         } catch (RuntimeException e) {
             // HAPI fails with its own NullPointerException or ClassCastException on some malformed structures
             // (a string where a resource is due): the input's fault, so a 400 that points at the place
-            throw new InvalidInputException(400, "structure", "wrong structure: a resource must be a JSON object with a"
+            throw new InvalidInputException(Problem.MALFORMED, "structure", "wrong structure: a resource must be a JSON object with a"
                     + " resourceType", locate(object, FhirJsonReader::notAResource, null));
         }
         int count = resource instanceof Bundle b ? b.getEntry().size() : 1;
@@ -171,7 +172,7 @@ public final class FhirJsonReader {
             JsonLocation at = json.getLocation();
             if (at != null && at != JsonLocation.NA) where = "line " + at.getLineNr() + ", column " + at.getColumnNr();
         }
-        return new InvalidInputException(400, "structure", "the body is not valid JSON: " + clean(message), where);
+        return new InvalidInputException(Problem.MALFORMED, "structure", "the body is not valid JSON: " + clean(message), where);
     }
 
     static InvalidInputException translate(DataFormatException e, JsonNode body) {
@@ -180,19 +181,19 @@ public final class FhirJsonReader {
         if (unknown.find()) {
             String name = unknown.group(1);
             String where = locate(body, (key, node) -> key.equals("resourceType") && node.isTextual() && node.asText().equals(name), "resourceType");
-            return new InvalidInputException(400, "not-supported", "\"" + name + "\" is not a FHIR R4 resource type"
+            return new InvalidInputException(Problem.MALFORMED, "not-supported", "\"" + name + "\" is not a FHIR R4 resource type"
                     + " (resource types are case-sensitive; Primum accepts FHIR R4 content only)", where);
         }
         if (message.toLowerCase().contains("missing required element") && message.contains("resourceType")) {
             String where = locate(body, FhirJsonReader::notAResource, "resourceType");
-            return new InvalidInputException(400, "required", "a resource without resourceType (or with one that is not a"
+            return new InvalidInputException(Problem.MALFORMED, "required", "a resource without resourceType (or with one that is not a"
                     + " string): it is not a FHIR resource", where);
         }
         Matcher extension = EXTENSION.matcher(message);
         if (extension.find()) {
             String url = extension.group(1);
             String where = locate(body, (key, node) -> key.equals("url") && node.isTextual() && node.asText().equals(url), null);
-            return new InvalidInputException(400, "structure", "wrong structure: " + message,
+            return new InvalidInputException(Problem.MALFORMED, "structure", "wrong structure: " + message,
                     where != null && where.endsWith(".url") ? where.substring(0, where.length() - 4) : where);
         }
         JsonProcessingException json = cause(e, JsonProcessingException.class);
@@ -203,7 +204,7 @@ public final class FhirJsonReader {
             Matcher lc = LINE_COLUMN.matcher(message);
             if (lc.find()) where = "line " + lc.group(1) + ", column " + lc.group(2);
         }
-        return new InvalidInputException(400, "structure", "the body is not valid FHIR JSON: " + message, where);
+        return new InvalidInputException(Problem.MALFORMED, "structure", "the body is not valid FHIR JSON: " + message, where);
     }
 
     private static <T extends Throwable> T cause(Throwable t, Class<T> type) {

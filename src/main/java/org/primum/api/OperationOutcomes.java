@@ -6,7 +6,8 @@ import jakarta.ws.rs.core.Response;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.util.regex.Pattern;
 
@@ -47,6 +48,18 @@ public final class OperationOutcomes {
         return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(oo);
     }
 
+    /** The one place a domain {@link Problem} becomes an HTTP status. */
+    public static int status(Problem problem) {
+        return switch (problem) {
+            case MALFORMED -> 400;
+            case NOT_FOUND -> 404;
+            case DATA_UNAVAILABLE -> 412;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
+        };
+    }
+
     public static Response response(int status, OperationOutcome oo) {
         return Response.status(status).type(FHIR_JSON_TYPE).entity(toJson(oo)).build();
     }
@@ -56,7 +69,7 @@ public final class OperationOutcomes {
     }
 
     public static Response response(InvalidInputException e) {
-        return response(e.status(), e.issueCode(), e.getMessage(), e.location());
+        return response(status(e.problem()), e.issueCode(), e.getMessage(), e.location());
     }
 
     /** The FHIR issue-type for a code string; an unknown code becomes {@code invalid} rather than failing the error answer. */

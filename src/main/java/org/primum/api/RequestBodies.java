@@ -1,6 +1,7 @@
 package org.primum.api;
 
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,7 @@ public final class RequestBodies {
     }
 
     public static InvalidInputException tooLarge(long size, long maxBytes) {
-        return new InvalidInputException(413, "too-costly", "the request body is " + size + " bytes; the limit is "
+        return new InvalidInputException(Problem.TOO_LARGE, "too-costly", "the request body is " + size + " bytes; the limit is "
                 + maxBytes + " bytes (primum.max-body-bytes)", "request body");
     }
 

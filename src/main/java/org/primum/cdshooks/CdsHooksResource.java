@@ -1,5 +1,6 @@
 package org.primum.cdshooks;
 
+import org.primum.input.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +52,7 @@ public class CdsHooksResource {
     @ClientJwt
     public CdsResponse call(@RestPath String id, byte[] body) {
         ServiceDescriptor descriptor = CdsServiceCatalog.byId(id)
-                .orElseThrow(() -> new CdsHookException(404, "not-found", "no CDS service with this id"));
+                .orElseThrow(() -> new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id"));
         JsonNode tree = parse(body);
         HookCall call = HookCall.read(tree, descriptor.hook());
         return service.call(call, client.get());
@@ -61,34 +62,34 @@ public class CdsHooksResource {
     @Path("{id}/feedback")
     @ClientJwt
     public Response feedback(@RestPath String id, byte[] body) {
-        if (CdsServiceCatalog.byId(id).isEmpty()) throw new CdsHookException(404, "not-found", "no CDS service with this id");
+        if (CdsServiceCatalog.byId(id).isEmpty()) throw new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id");
         FeedbackRequest request;
         try {
             request = json.treeToValue(parse(body), FeedbackRequest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new CdsHookException(400, "structure", "the feedback body does not have the CDS Hooks feedback shape");
+            throw new CdsHookException(Problem.MALFORMED, "structure", "the feedback body does not have the CDS Hooks feedback shape");
         }
         if (request == null || request.feedback() == null || request.feedback().isEmpty()) {
-            throw new CdsHookException(400, "required", "feedback must be a non-empty array", "feedback");
+            throw new CdsHookException(Problem.MALFORMED, "required", "feedback must be a non-empty array", "feedback");
         }
         List<OffsetDateTime> timestamps = new ArrayList<>();
         for (int i = 0; i < request.feedback().size(); i++) {
             FeedbackRequest.Item item = request.feedback().get(i);
             String at = "feedback[" + i + "]";
-            if (item == null) throw new CdsHookException(400, "required", at + " is null", at);
-            if (item.card() == null || item.card().isBlank()) throw new CdsHookException(400, "required", at + ".card is required", at + ".card");
+            if (item == null) throw new CdsHookException(Problem.MALFORMED, "required", at + " is null", at);
+            if (item.card() == null || item.card().isBlank()) throw new CdsHookException(Problem.MALFORMED, "required", at + ".card is required", at + ".card");
             if (!"accepted".equals(item.outcome()) && !"overridden".equals(item.outcome())) {
-                throw new CdsHookException(400, "code-invalid", at + ".outcome must be accepted or overridden", at + ".outcome");
+                throw new CdsHookException(Problem.MALFORMED, "code-invalid", at + ".outcome must be accepted or overridden", at + ".outcome");
             }
             if ("accepted".equals(item.outcome()) && (item.acceptedSuggestions() == null || item.acceptedSuggestions().isEmpty()
                     || item.acceptedSuggestions().stream().anyMatch(s -> s == null || s.id() == null))) {
-                throw new CdsHookException(400, "required", at + ".acceptedSuggestions (with id) is required when the outcome is accepted", at + ".acceptedSuggestions");
+                throw new CdsHookException(Problem.MALFORMED, "required", at + ".acceptedSuggestions (with id) is required when the outcome is accepted", at + ".acceptedSuggestions");
             }
-            if (item.outcomeTimestamp() == null) throw new CdsHookException(400, "required", at + ".outcomeTimestamp is required", at + ".outcomeTimestamp");
+            if (item.outcomeTimestamp() == null) throw new CdsHookException(Problem.MALFORMED, "required", at + ".outcomeTimestamp is required", at + ".outcomeTimestamp");
             try {
                 timestamps.add(OffsetDateTime.parse(item.outcomeTimestamp()));
             } catch (DateTimeParseException e) {
-                throw new CdsHookException(400, "value", at + ".outcomeTimestamp is not an RFC 3339 date-time", at + ".outcomeTimestamp");
+                throw new CdsHookException(Problem.MALFORMED, "value", at + ".outcomeTimestamp is not an RFC 3339 date-time", at + ".outcomeTimestamp");
             }
         }
         var who = client.get();
@@ -104,12 +105,12 @@ public class CdsHooksResource {
     }
 
     private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) throw new CdsHookException(400, "required", "the request body is empty");
+        if (body == null || body.length == 0) throw new CdsHookException(Problem.MALFORMED, "required", "the request body is empty");
         RequestBodies.requireWithinLimit(body, maxBodyBytes);
         try {
             return json.readTree(body);
         } catch (java.io.IOException e) {
-            throw new CdsHookException(400, "structure", "the request body is not valid JSON");
+            throw new CdsHookException(Problem.MALFORMED, "structure", "the request body is not valid JSON");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.primum.cdshooks;
 
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -45,11 +47,11 @@ public class CdsHooksService {
         });
         if (!missing.isEmpty()) {
             if (call.fhirServer() == null) {
-                throw new CdsHookException(412, "required", "prefetch " + String.join(", ", missing.keySet())
+                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "required", "prefetch " + String.join(", ", missing.keySet())
                         + " not given and no fhirServer to fetch from", "prefetch");
             }
             if (!security.fhirServerAllowed(client, call.fhirServer())) {
-                throw new CdsHookException(412, "security", "fhirServer is not one this client is allowed to name", "fhirServer");
+                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "fhirServer is not one this client is allowed to name", "fhirServer");
             }
             data.putAll(fetcher.fetch(call.fhirServer(), call.accessToken(), missing, call.patientId()));
         }

@@ -1,5 +1,6 @@
 package org.primum.cdshooks;
 
+import org.primum.input.Problem;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -54,7 +55,7 @@ public final class FhirFetcher {
             baseUri = URI.create(base + "/");
             if (!"https".equalsIgnoreCase(baseUri.getScheme()) && !"http".equalsIgnoreCase(baseUri.getScheme())) throw new IllegalArgumentException();
         } catch (IllegalArgumentException e) {
-            throw new CdsHookException(400, "invalid", "fhirServer is not an http(s) URL", "fhirServer");
+            throw new CdsHookException(Problem.MALFORMED, "invalid", "fhirServer is not an http(s) URL", "fhirServer");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, CompletableFuture<List<Resource>>> futures = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ public final class FhirFetcher {
             if (cause instanceof CdsHookException che) throw che;
             if (cause instanceof HttpTimeoutException) throw timedOut();
             LOG.infof("FHIR server fetch failed: %s", cause.getClass().getSimpleName());
-            throw new CdsHookException(412, "exception", "the FHIR server could not be reached for the data not prefetched");
+            throw new CdsHookException(Problem.DATA_UNAVAILABLE, "exception", "the FHIR server could not be reached for the data not prefetched");
         }
         Map<String, List<Resource>> result = new LinkedHashMap<>();
         futures.forEach((k, f) -> result.put(k, f.join()));
@@ -84,7 +85,7 @@ public final class FhirFetcher {
     }
 
     private CdsHookException timedOut() {
-        return new CdsHookException(412, "timeout", "the FHIR server did not return the data not prefetched within "
+        return new CdsHookException(Problem.DATA_UNAVAILABLE, "timeout", "the FHIR server did not return the data not prefetched within "
                 + timeout.toMillis() + " ms (primum.cdshooks.fetch-timeout)");
     }
 
@@ -102,20 +103,20 @@ public final class FhirFetcher {
         return http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenCompose(response -> {
             int status = response.statusCode();
             if (status == 401 || status == 403) {
-                throw new CdsHookException(412, "security", "the FHIR server refused access to the data of prefetch key '" + key + "' (HTTP " + status + ")");
+                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "the FHIR server refused access to the data of prefetch key '" + key + "' (HTTP " + status + ")");
             }
             if (status == 404 && pageNo == 1 && !uri.getPath().contains("?") && uri.getQuery() == null) {
-                throw new CdsHookException(412, "not-found", "the FHIR server has no resource for prefetch key '" + key + "' (HTTP 404)");
+                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "not-found", "the FHIR server has no resource for prefetch key '" + key + "' (HTTP 404)");
             }
             if (status != 200) {
-                throw new CdsHookException(412, "exception", "the FHIR server answered HTTP " + status + " for prefetch key '" + key + "'");
+                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "exception", "the FHIR server answered HTTP " + status + " for prefetch key '" + key + "'");
             }
             Resource resource;
             try {
                 IParser parser = fhir.newJsonParser();
                 resource = (Resource) parser.parseResource(response.body());
             } catch (DataFormatException | ClassCastException e) {
-                throw new CdsHookException(412, "structure", "the FHIR server's answer for prefetch key '" + key + "' is not FHIR R4 JSON");
+                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "structure", "the FHIR server's answer for prefetch key '" + key + "' is not FHIR R4 JSON");
             }
             if (resource instanceof Bundle bundle) {
                 for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
@@ -124,22 +125,22 @@ public final class FhirFetcher {
                 Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
                 if (next != null && next.hasUrl()) {
                     if (pageNo >= maxPages) {
-                        throw new CdsHookException(412, "too-costly", "prefetch key '" + key + "' has more than " + maxPages + " pages on the FHIR server");
+                        throw new CdsHookException(Problem.DATA_UNAVAILABLE, "too-costly", "prefetch key '" + key + "' has more than " + maxPages + " pages on the FHIR server");
                     }
                     URI nextUri;
                     try {
                         nextUri = URI.create(base + "/").resolve(next.getUrl());
                     } catch (IllegalArgumentException e) {
-                        throw new CdsHookException(412, "structure", "the FHIR server's next link for prefetch key '" + key + "' is not a URL");
+                        throw new CdsHookException(Problem.DATA_UNAVAILABLE, "structure", "the FHIR server's next link for prefetch key '" + key + "' is not a URL");
                     }
                     if (!nextUri.toString().startsWith(base)) {
                         // never follow a link off the EHR's FHIR server with its token
-                        throw new CdsHookException(412, "security", "the FHIR server's next link for prefetch key '" + key + "' leaves fhirServer");
+                        throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "the FHIR server's next link for prefetch key '" + key + "' leaves fhirServer");
                     }
                     return page(nextUri, base, token, deadline, key, into, pageNo + 1);
                 }
             } else if (resource instanceof OperationOutcome) {
-                throw new CdsHookException(412, "exception", "the FHIR server answered an OperationOutcome for prefetch key '" + key + "'");
+                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "exception", "the FHIR server answered an OperationOutcome for prefetch key '" + key + "'");
             } else {
                 into.add(resource);
             }

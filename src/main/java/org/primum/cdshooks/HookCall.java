@@ -3,7 +3,8 @@ package org.primum.cdshooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.primum.api.FhirJsonReader;
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -135,7 +136,7 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
             // "Bundle.entry[0].resource.onsetDateTime" inside prefetch.conditions → "prefetch.conditions.entry[0]..."
             String inner = e.location();
             String where = inner != null && inner.matches("[A-Z][A-Za-z]*\\..*") ? location + inner.substring(inner.indexOf('.')) : location;
-            throw new CdsHookException(400, e.issueCode(), location + ": " + e.getMessage()
+            throw new CdsHookException(Problem.MALFORMED, e.issueCode(), location + ": " + e.getMessage()
                     + (inner != null && where.equals(location) ? " (" + inner + ")" : ""), where);
         } catch (ClassCastException e) {
             throw bad(location + " is not a FHIR R4 resource", location);
@@ -150,7 +151,7 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
     private static String text(JsonNode node, String field, boolean required, String location) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            if (required) throw new CdsHookException(400, "required", location + " is required", location);
+            if (required) throw new CdsHookException(Problem.MALFORMED, "required", location + " is required", location);
             return null;
         }
         if (!v.isTextual() || v.asText().isBlank()) throw bad(location + " must be a non-empty string", location);
@@ -158,6 +159,6 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
     }
 
     private static CdsHookException bad(String message, String location) {
-        return new CdsHookException(400, "invalid", message, location);
+        return new CdsHookException(Problem.MALFORMED, "invalid", message, location);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything the mapping read from one patient's FHIR resources, before any interpretation: every
- * record with its own date (or none), whatever the evaluation date. {@link org.primum.fhir.ClinicalInterpreter}
+ * record with its own date (or none), whatever the evaluation date. {@link org.primum.definitions.ClinicalInterpreter}
  * applies the catalogue's definitions to it.
  */
 public record ClinicalRecord(PatientInfo patient,

@@ -1,5 +1,7 @@
 package org.primum.fhir;
 
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 import org.hl7.fhir.r4.model.*;
 import org.primum.facts.*;
 
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * FHIR R4 resources → {@link ClinicalRecord}: every record as recorded, with its own date or none;
- * {@link ClinicalInterpreter} applies the catalogue's definitions afterwards. Codes are recognised only
+ * {@code org.primum.definitions.ClinicalInterpreter} applies the catalogue's definitions afterwards. Codes are recognised only
  * through {@link Terminology}. Thread-safe: all per-request state lives in a {@link Run}.
  */
 public final class FhirMapper {
@@ -24,7 +26,7 @@ public final class FhirMapper {
 
     /** A Bundle of any type (collection, transaction, batch, searchset, document); exactly one Patient is required. */
     public ClinicalRecord map(Bundle bundle, LocalDate asOf) {
-        if (bundle == null) throw new InvalidInputException(422, "required", "A Bundle is required", "Bundle");
+        if (bundle == null) throw new InvalidInputException(Problem.UNPROCESSABLE, "required", "A Bundle is required", "Bundle");
         Run run = new Run(terminology, asOf);
         List<Patient> patients = new ArrayList<>();
         List<Integer> patientEntries = new ArrayList<>();
@@ -41,10 +43,10 @@ public final class FhirMapper {
             i++;
         }
         if (patients.isEmpty()) {
-            throw new InvalidInputException(422, "required", "The Bundle must contain exactly one Patient; it contains none", "Bundle.entry");
+            throw new InvalidInputException(Problem.UNPROCESSABLE, "required", "The Bundle must contain exactly one Patient; it contains none", "Bundle.entry");
         }
         if (patients.size() > 1) {
-            throw new InvalidInputException(422, "invalid", "The Bundle must contain exactly one Patient; it contains "
+            throw new InvalidInputException(Problem.UNPROCESSABLE, "invalid", "The Bundle must contain exactly one Patient; it contains "
                     + patients.size(), "Bundle.entry[" + patientEntries.get(1) + "].resource");
         }
         return run.map(patients.get(0), null);
@@ -56,7 +58,7 @@ public final class FhirMapper {
      */
     public ClinicalRecord map(List<? extends Resource> resources, String patientId, LocalDate asOf) {
         if (patientId == null || patientId.isBlank()) {
-            throw new InvalidInputException(422, "required", "A patient id is required", "patientId");
+            throw new InvalidInputException(Problem.UNPROCESSABLE, "required", "A patient id is required", "patientId");
         }
         String id = patientId.startsWith("Patient/") ? patientId.substring("Patient/".length()) : patientId;
         Run run = new Run(terminology, asOf);

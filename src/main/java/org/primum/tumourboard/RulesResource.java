@@ -10,7 +10,8 @@ import org.primum.Primum;
 import org.primum.engine.Indicator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.engine.RuleDefinition;
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.util.List;
 
@@ -48,6 +49,6 @@ public class RulesResource {
     @Path("/{code}")
     public RuleView one(@RestPath String code) {
         return primum.knowledgeBase().definition(code).map(RuleView::of)
-                .orElseThrow(() -> new InvalidInputException(404, "not-found", "no rule emits the code " + code, "code"));
+                .orElseThrow(() -> new InvalidInputException(Problem.NOT_FOUND, "not-found", "no rule emits the code " + code, "code"));
     }
 }

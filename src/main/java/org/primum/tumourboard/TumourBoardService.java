@@ -16,7 +16,8 @@ import org.primum.api.FhirJsonReader;
 import org.primum.api.RequestBodies;
 import org.primum.engine.Recommendation;
 import org.primum.facts.MappingNote;
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -70,15 +71,15 @@ public class TumourBoardService {
         var parsed = reader.read(body);
         if (!(parsed.resource() instanceof Bundle bundle)) {
             String type = parsed.resource().fhirType();
-            throw new InvalidInputException(422, "invalid", "expected a FHIR Bundle (collection, transaction, batch, searchset"
+            throw new InvalidInputException(Problem.UNPROCESSABLE, "invalid", "expected a FHIR Bundle (collection, transaction, batch, searchset"
                     + " or document) holding one patient's record; got a " + type + " resource", type);
         }
         if (bundle.getType() == null || bundle.getType() == Bundle.BundleType.NULL) {
-            throw new InvalidInputException(422, "required", "Bundle.type is missing: use collection, transaction, batch,"
+            throw new InvalidInputException(Problem.UNPROCESSABLE, "required", "Bundle.type is missing: use collection, transaction, batch,"
                     + " searchset or document", "Bundle.type");
         }
         if (!ACCEPTED_TYPES.contains(bundle.getType())) {
-            throw new InvalidInputException(422, "not-supported", "a " + bundle.getType().toCode() + " Bundle is not a patient"
+            throw new InvalidInputException(Problem.UNPROCESSABLE, "not-supported", "a " + bundle.getType().toCode() + " Bundle is not a patient"
                     + " record: use collection, transaction, batch, searchset or document", "Bundle.type");
         }
         Primum.Result result = primum.evaluate(bundle, asOf);
@@ -116,7 +117,7 @@ public class TumourBoardService {
         } catch (DateTimeParseException ignored) {
             // falls through to the error below
         }
-        throw new InvalidInputException(400, "value", "asOf must be a calendar date written YYYY-MM-DD (e.g. 2025-06-30);"
+        throw new InvalidInputException(Problem.MALFORMED, "value", "asOf must be a calendar date written YYYY-MM-DD (e.g. 2025-06-30);"
                 + " got \"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\"", "asOf");
     }
 }

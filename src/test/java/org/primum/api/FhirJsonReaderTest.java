@@ -5,7 +5,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.primum.fhir.InvalidInputException;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -51,7 +52,7 @@ class FhirJsonReaderTest {
     @Test
     void malformedJsonIsReportedWithLineAndColumn() {
         var e = fails("{\n  \"resourceType\": \"Bundle\",\n  \"type\": \"collection\",,\n}");
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(OperationOutcomes.status(e.problem())).isEqualTo(400);
         assertThat(e.issueCode()).isEqualTo("structure");
         assertThat(e.location()).isEqualTo("line 3, column 24");
     }
@@ -60,14 +61,14 @@ class FhirJsonReaderTest {
     @ValueSource(strings = {"", "   \n  "})
     void emptyBodyIsRequired(String body) {
         var e = fails(body);
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(OperationOutcomes.status(e.problem())).isEqualTo(400);
         assertThat(e.issueCode()).isEqualTo("required");
     }
 
     @Test
     void unknownResourceTypeIsLocated() {
         var e = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\"}", "{\"resourceType\":\"Tumour\",\"id\":\"x\"}"));
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(OperationOutcomes.status(e.problem())).isEqualTo(400);
         assertThat(e.getMessage()).contains("\"Tumour\"", "not a FHIR R4 resource type");
         assertThat(e.location()).isEqualTo("Bundle.entry[1].resource");
     }
@@ -83,7 +84,7 @@ class FhirJsonReaderTest {
     void invalidDateIsLocatedInsideItsResource() {
         var e = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"1970-01-01\"}",
                 "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetDateTime\":\"2024-02-30\"}"));
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(OperationOutcomes.status(e.problem())).isEqualTo(400);
         assertThat(e.issueCode()).isEqualTo("value");
         assertThat(e.getMessage()).contains("onsetDateTime");
         assertThat(e.location()).isEqualTo("Bundle.entry[1].resource.onsetDateTime");
@@ -105,7 +106,7 @@ class FhirJsonReaderTest {
     @Test
     void wrongStructureIsLocated() {
         var e = fails("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":{\"resource\":{\"resourceType\":\"Patient\"}}}");
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(OperationOutcomes.status(e.problem())).isEqualTo(400);
         assertThat(e.issueCode()).isEqualTo("structure");
         assertThat(e.location()).isEqualTo("Bundle.entry");
         var name = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\",\"name\":\"Jane\"}"));
@@ -115,15 +116,15 @@ class FhirJsonReaderTest {
     @Test
     void missingResourceTypeAndNonObjectsAreRefused() {
         assertThat(fails("{\"id\":\"x\"}").location()).isEqualTo("resourceType");
-        assertThat(fails("[1,2]").status()).isEqualTo(400);
-        assertThat(fails("42").status()).isEqualTo(400);
+        assertThat(OperationOutcomes.status(fails("[1,2]").problem())).isEqualTo(400);
+        assertThat(OperationOutcomes.status(fails("42").problem())).isEqualTo(400);
     }
 
     /** Malformed shapes on which HAPI itself would fail with a NullPointerException: still a located 400. */
     @Test
     void somethingElseWhereAResourceIsDue() {
         var e = fails("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":\"Patient/p\"}]}");
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(OperationOutcomes.status(e.problem())).isEqualTo(400);
         assertThat(e.issueCode()).isEqualTo("structure");
         assertThat(e.location()).isEqualTo("Bundle.entry[0].resource");
         var noType = fails(bundle("{\"resourceType\":\"Patient\",\"id\":\"p\"}", "{\"id\":\"x\"}"));
@@ -157,7 +158,7 @@ class FhirJsonReaderTest {
                 "application/json+fhir", "text/plain", "application/fhir+xml"}) {
             assertThatThrownBy(() -> FhirJsonReader.checkMediaType(MediaType.valueOf(type)))
                     .as(type).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                        assertThat(e.status()).isEqualTo(415);
+                        assertThat(OperationOutcomes.status(e.problem())).isEqualTo(415);
                         assertThat(e.location()).isEqualTo("Content-Type");
                     });
         }

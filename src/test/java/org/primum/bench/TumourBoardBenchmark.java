@@ -13,7 +13,7 @@ import org.primum.engine.KnowledgeBase;
 import org.primum.facts.CaseFacts;
 import org.primum.facts.ClinicalRecord;
 import org.primum.facts.Thresholds;
-import org.primum.fhir.ClinicalInterpreter;
+import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.Terminology;
 import org.primum.tumourboard.TumourBoardAnswer;

@@ -2,7 +2,7 @@ package org.primum.engine;
 
 import org.junit.jupiter.api.Test;
 import org.primum.facts.*;
-import org.primum.fhir.ClinicalInterpreter;
+import org.primum.definitions.ClinicalInterpreter;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.primum.fhir;
 
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -68,20 +70,20 @@ class FhirMapperTest {
     // ---------------------------------------------------------------- Bundle shape
 
     @Test
-    void aBundleWithoutPatientIs422Required() {
+    void aBundleWithoutPatientIsUnprocessableRequired() {
         Bundle b = bundleOf(List.of(BREAST_PRIMARY));
         assertThatThrownBy(() -> Fixtures.MAPPER.map(b, AS_OF)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.problem()).isEqualTo(Problem.UNPROCESSABLE);
             assertThat(e.issueCode()).isEqualTo("required");
             assertThat(e.location()).isEqualTo("Bundle.entry");
         });
     }
 
     @Test
-    void aBundleWithTwoPatientsIs422Invalid() {
+    void aBundleWithTwoPatientsIsUnprocessableInvalid() {
         Bundle b = bundle(entry("urn:uuid:p2", "{\"resourceType\": \"Patient\", \"id\": \"p2\"}"));
         assertThatThrownBy(() -> Fixtures.MAPPER.map(b, AS_OF)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.problem()).isEqualTo(Problem.UNPROCESSABLE);
             assertThat(e.issueCode()).isEqualTo("invalid");
             assertThat(e.location()).startsWith("Bundle.entry");
         });

@@ -1,5 +1,7 @@
 package org.primum.fhir;
 
+import org.primum.definitions.ClinicalInterpreter;
+
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,7 +15,7 @@ import org.primum.cdshooks.security.ReplayGuard;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.Thresholds;
-import org.primum.fhir.ClinicalInterpreter;
+import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.Terminology;
 import org.jose4j.jwk.JsonWebKeySet;

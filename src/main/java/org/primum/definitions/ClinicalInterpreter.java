@@ -1,4 +1,4 @@
-package org.primum.fhir;
+package org.primum.definitions;
 
 import org.primum.facts.*;
 
