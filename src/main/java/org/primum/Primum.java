@@ -66,7 +66,7 @@ public class Primum {
         @Singleton
         @Startup
         KnowledgeBase knowledgeBase(PrimumConfig config) {
-            KnowledgeBase kb = KnowledgeBase.load(Path.of(config.knowledgeBase().rulesDir()));
+            KnowledgeBase kb = KnowledgeBase.load(Path.of(config.knowledgeBase().rulesDir()), config.thresholds().overrides());
             LOG.infof("knowledge base %s: %d rules", kb.version(), kb.definitions().size());
             return kb;
         }
@@ -86,8 +86,8 @@ public class Primum {
 
         @Produces
         @Singleton
-        ClinicalInterpreter interpreter(PrimumConfig config) {
-            return new ClinicalInterpreter(config.thresholds().toFact());
+        ClinicalInterpreter interpreter(KnowledgeBase knowledgeBase) {
+            return new ClinicalInterpreter(knowledgeBase.thresholds());
         }
 
         @Produces

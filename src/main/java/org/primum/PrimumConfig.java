@@ -4,15 +4,20 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.primum.facts.Thresholds;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
 /**
- * Everything an operator may tune. The clinical thresholds default to the catalogue's definitions;
- * change them in application.properties or with environment variables (PRIMUM_THRESHOLDS_...).
+ * Everything an operator may tune. The clinical thresholds are part of the knowledge base
+ * ({@code rules/thresholds.properties}); {@link #thresholds()} only overrides some of them.
  */
 @ConfigMapping(prefix = "primum")
 public interface PrimumConfig {
 
     KnowledgeBase knowledgeBase();
 
+    /** Overrides of the knowledge base's thresholds (none by default). */
     ClinicalThresholds thresholds();
 
     /** Largest request body accepted, in bytes (default 5 MB); larger bodies get 413. */
@@ -20,7 +25,7 @@ public interface PrimumConfig {
     long maxBodyBytes();
 
     interface KnowledgeBase {
-        /** Folder with the DRL files, citations.json and VERSION. */
+        /** Folder with the DRL files, citations.json, thresholds.properties and VERSION. */
         @WithDefault("rules")
         String rulesDir();
 
@@ -29,37 +34,39 @@ public interface PrimumConfig {
         String profilesDir();
     }
 
+    /**
+     * Overrides of the clinical thresholds, each optional: the values are defined once, in the knowledge
+     * base ({@code rules/thresholds.properties}, where each is explained); set one here
+     * ({@code primum.thresholds.response-window-min-weeks=20}) or in the environment
+     * ({@code PRIMUM_THRESHOLDS_RESPONSE_WINDOW_MIN_WEEKS=20}) only to depart from the catalogue. The
+     * names are those of {@link Thresholds}, kebab-cased.
+     */
     interface ClinicalThresholds {
-        /** Metastasis within this many days of the primary diagnosis is de novo; later is recurrent. */
-        @WithDefault("90")
-        int deNovoWindowDays();
+        OptionalInt deNovoWindowDays();
 
-        /** Weeks of systemic therapy before locoregional therapy is weighed (start of the response window). */
-        @WithDefault("16")
-        int responseWindowMinWeeks();
+        OptionalInt responseWindowMinWeeks();
 
-        @WithDefault("32")
-        int responseWindowMaxWeeks();
+        OptionalInt responseWindowMaxWeeks();
 
-        /** At most this many lesions in a single organ is oligometastatic. */
-        @WithDefault("3")
-        int oligometastaticMaxLesions();
+        OptionalInt oligometastaticMaxLesions();
 
-        /** ECOG at or above this is poor performance status. */
-        @WithDefault("3")
-        int poorEcogMin();
+        OptionalInt poorEcogMin();
 
-        /** Karnofsky at or below this is poor performance status. */
-        @WithDefault("40")
-        int poorKarnofskyMax();
+        OptionalInt poorKarnofskyMax();
 
-        /** A distant lesion first recorded later than this many weeks after therapy start is a new lesion (progression). */
-        @WithDefault("4")
-        int newLesionGraceWeeks();
+        OptionalInt newLesionGraceWeeks();
 
-        default Thresholds toFact() {
-            return new Thresholds(deNovoWindowDays(), responseWindowMinWeeks(), responseWindowMaxWeeks(),
-                    oligometastaticMaxLesions(), poorEcogMin(), poorKarnofskyMax(), newLesionGraceWeeks());
+        /** The thresholds set in the configuration, by their {@link Thresholds} name (for {@code KnowledgeBase.load}). */
+        default Map<String, Integer> overrides() {
+            Map<String, Integer> set = new LinkedHashMap<>();
+            deNovoWindowDays().ifPresent(v -> set.put("deNovoWindowDays", v));
+            responseWindowMinWeeks().ifPresent(v -> set.put("responseWindowMinWeeks", v));
+            responseWindowMaxWeeks().ifPresent(v -> set.put("responseWindowMaxWeeks", v));
+            oligometastaticMaxLesions().ifPresent(v -> set.put("oligometastaticMaxLesions", v));
+            poorEcogMin().ifPresent(v -> set.put("poorEcogMin", v));
+            poorKarnofskyMax().ifPresent(v -> set.put("poorKarnofskyMax", v));
+            newLesionGraceWeeks().ifPresent(v -> set.put("newLesionGraceWeeks", v));
+            return set;
         }
     }
 }

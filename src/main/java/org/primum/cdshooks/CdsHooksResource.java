@@ -44,17 +44,17 @@ public class CdsHooksResource {
     @GET
     @ClientJwt(discovery = true)
     public Discovery discovery() {
-        return CdsServiceCatalog.discovery();
+        return service.discovery();
     }
 
     @POST
     @Path("{id}")
     @ClientJwt
     public CdsResponse call(@RestPath String id, byte[] body) {
-        ServiceDescriptor descriptor = CdsServiceCatalog.byId(id)
+        String hook = CdsServiceCatalog.hookOf(id)
                 .orElseThrow(() -> new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id"));
         JsonNode tree = parse(body);
-        HookCall call = HookCall.read(tree, descriptor.hook());
+        HookCall call = HookCall.read(tree, hook);
         return service.call(call, client.get());
     }
 
@@ -62,7 +62,7 @@ public class CdsHooksResource {
     @Path("{id}/feedback")
     @ClientJwt
     public Response feedback(@RestPath String id, byte[] body) {
-        if (CdsServiceCatalog.byId(id).isEmpty()) throw new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id");
+        if (CdsServiceCatalog.hookOf(id).isEmpty()) throw new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id");
         FeedbackRequest request;
         try {
             request = json.treeToValue(parse(body), FeedbackRequest.class);

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.primum.Primum;
 import org.primum.cdshooks.model.Card;
 import org.primum.cdshooks.model.CdsResponse;
+import org.primum.cdshooks.model.Discovery;
 import org.primum.cdshooks.security.CdsSecurity;
 import org.primum.cdshooks.security.ClientIdentity;
 
@@ -36,6 +37,11 @@ public class CdsHooksService {
         this.fetcher = new FhirFetcher(fhir, config.fetchTimeout(), config.fetchMaxPages());
         this.cards = new CardFactory(fhir, json, store::cardId);
         this.security = security;
+    }
+
+    /** The discovery document, quoting the thresholds the evaluations apply. */
+    public Discovery discovery() {
+        return CdsServiceCatalog.discovery(primum.knowledgeBase().thresholds());
     }
 
     public CdsResponse call(HookCall call, ClientIdentity client) {

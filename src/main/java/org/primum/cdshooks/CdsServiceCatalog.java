@@ -2,6 +2,7 @@ package org.primum.cdshooks;
 
 import org.primum.cdshooks.model.Discovery;
 import org.primum.cdshooks.model.ServiceDescriptor;
+import org.primum.facts.Thresholds;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * The three CDS services Primum offers and the FHIR data each asks the EHR to prefetch: the Patient and
  * the Conditions, Observations, Procedures, MedicationRequests/Statements and ServiceRequests the facts
- * are mapped from (one search per resource type, since the mapping decides what is relevant).
+ * are mapped from (one search per resource type, since the mapping decides what is relevant). The
+ * texts quote thresholds as {@code {name}}: {@link #discovery(Thresholds)} fills in those in effect.
  */
 public final class CdsServiceCatalog {
 
@@ -35,12 +37,13 @@ public final class CdsServiceCatalog {
     }
 
     private static final String USAGE = "For adults with breast cancer. Gives advice only for de novo metastatic breast cancer "
-            + "(distant metastasis found within 90 days of the primary diagnosis) with the primary tumour in place; other "
+            + "(distant metastasis found within {deNovoWindowDays} days of the primary diagnosis) with the primary tumour in place; other "
             + "patients get no cards. Needs the prefetch above, or fhirServer with fhirAuthorization (read access to "
             + "Patient, Condition, Observation, Procedure, MedicationRequest, MedicationStatement, ServiceRequest) for "
             + "any key not prefetched. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
 
-    public static final List<ServiceDescriptor> SERVICES = List.of(
+    /** The services with their texts as written (thresholds as placeholders). */
+    private static final List<ServiceDescriptor> SERVICES = List.of(
             new ServiceDescriptor("patient-view", PATIENT_VIEW,
                     "Primum: locoregional therapy in de novo metastatic breast cancer",
                     "When a chart is opened, summarises what the guidance says about surgery or radiotherapy of the intact "
@@ -73,12 +76,15 @@ public final class CdsServiceCatalog {
     private CdsServiceCatalog() {
     }
 
-    public static Discovery discovery() {
-        return new Discovery(SERVICES);
+    /** The discovery document, its texts quoting the thresholds the knowledge base applies. */
+    public static Discovery discovery(Thresholds thresholds) {
+        return new Discovery(SERVICES.stream().map(s -> new ServiceDescriptor(s.hook(), s.id(), thresholds.fill(s.title()),
+                thresholds.fill(s.description()), s.prefetch(), thresholds.fill(s.usageRequirements()))).toList());
     }
 
-    public static Optional<ServiceDescriptor> byId(String id) {
-        return Optional.ofNullable(BY_ID.get(id));
+    /** The hook the service with this id answers, if Primum offers such a service. */
+    public static Optional<String> hookOf(String id) {
+        return Optional.ofNullable(BY_ID.get(id)).map(ServiceDescriptor::hook);
     }
 
     public static boolean isOrderHook(String hook) {

@@ -3,6 +3,7 @@ package org.primum.engine;
 import org.kie.api.runtime.KieSession;
 import org.primum.facts.CaseFacts;
 import org.primum.facts.Fact;
+import org.primum.facts.Thresholds;
 
 import java.util.*;
 
@@ -23,6 +24,12 @@ public final class Evaluator {
     public KnowledgeBase knowledgeBase() { return knowledgeBase; }
 
     public Evaluation evaluate(CaseFacts caseFacts) {
+        // the rule texts quote the knowledge base's thresholds: facts interpreted with other numbers would
+        // get recommendations whose texts contradict the decision (a wiring error, not a clinical one)
+        caseFacts.first(Thresholds.class).filter(t -> !t.equals(knowledgeBase.thresholds())).ifPresent(t -> {
+            throw new IllegalArgumentException("the facts were interpreted with " + t + " but the knowledge base quotes "
+                    + knowledgeBase.thresholds() + ": build the ClinicalInterpreter with KnowledgeBase#thresholds()");
+        });
         List<Finding> findings = new ArrayList<>();
         KieSession session = knowledgeBase.newSession();
         try {

@@ -11,6 +11,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.conf.ShareBetaNodesOption;
+import org.primum.facts.Thresholds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +26,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The compiled rule base: every DRL file of the {@code rules/} folder, the citation registry and the
- * version. Compiled once; any compile error, missing metadata, unknown citation or code emitted by two
- * rules is an {@link InvalidKnowledgeBaseException}, so a bad knowledge base stops start-up.
- * The version is {@code rules/VERSION} plus a hash of every file, so an answer names exactly the
- * rules that produced it.
+ * The compiled rule base: every DRL file of the {@code rules/} folder, the citation registry, the
+ * thresholds ({@code rules/thresholds.properties}, with the operator's overrides applied) and the
+ * version. Compiled once; any compile error, missing metadata, unknown citation or threshold, or code
+ * emitted by two rules is an {@link InvalidKnowledgeBaseException}, so a bad knowledge base stops start-up.
+ * Rule texts are filled in with the thresholds in effect, so they quote the numbers the rules apply.
+ * The version is {@code rules/VERSION} plus a hash of every file (and of the overrides, if any change a
+ * number), so an answer names exactly the rules and numbers that produced it.
  */
 public final class KnowledgeBase {
 
@@ -47,9 +50,14 @@ public final class KnowledgeBase {
     private final CitationRegistry citations;
     private final Map<String, RuleDefinition> byCode;
     private final List<RuleDefinition> definitions;
+    private final Thresholds defaultThresholds;
+    private final Thresholds thresholds;
 
-    private KnowledgeBase(KieBase kieBase, String version, CitationRegistry citations, List<RuleDefinition> definitions) {
+    private KnowledgeBase(KieBase kieBase, String version, CitationRegistry citations, List<RuleDefinition> definitions,
+                          Thresholds defaultThresholds, Thresholds thresholds) {
         this.kieBase = kieBase;
+        this.defaultThresholds = defaultThresholds;
+        this.thresholds = thresholds;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.version = version;
         this.citations = citations;
@@ -59,7 +67,16 @@ public final class KnowledgeBase {
         this.byCode = Collections.unmodifiableMap(map);
     }
 
+    /** The knowledge base in {@code rulesDir} with its own thresholds. */
     public static KnowledgeBase load(Path rulesDir) {
+        return load(rulesDir, Map.of());
+    }
+
+    /**
+     * The knowledge base in {@code rulesDir} with some of its thresholds replaced: {@code thresholdOverrides}
+     * maps a threshold's name (a component of {@link Thresholds}) to its value in this deployment.
+     */
+    public static KnowledgeBase load(Path rulesDir, Map<String, Integer> thresholdOverrides) {
         try {
             List<Path> files;
             try (Stream<Path> s = Files.list(rulesDir)) {
@@ -70,6 +87,8 @@ public final class KnowledgeBase {
             Path versionFile = rulesDir.resolve("VERSION");
             String declared = Files.exists(versionFile) ? Files.readString(versionFile).trim() : "0";
             CitationRegistry registry = CitationRegistry.load(rulesDir.resolve("citations.json"));
+            Thresholds defaults = ThresholdsFile.read(rulesDir);
+            Thresholds thresholds = overridden(defaults, thresholdOverrides);
 
             KieServices kie = KieServices.Factory.get();
             KieFileSystem kfs = kie.newKieFileSystem();
@@ -80,6 +99,8 @@ public final class KnowledgeBase {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(bytes);
             }
+            // an override is part of what produced an answer: the version says so (none: the folder's hash alone)
+            if (!thresholds.equals(defaults)) digest.update(("overrides " + thresholds.asMap()).getBytes(StandardCharsets.UTF_8));
             for (Path drl : drls) {
                 String text = Files.readString(drl);
                 Matcher m = PACKAGE.matcher(text);
@@ -109,17 +130,25 @@ public final class KnowledgeBase {
             for (var pkg : kieBase.getKiePackages()) {
                 for (Rule rule : pkg.getRules()) {
                     RuleDefinition d = RuleDefinition.from(rule.getName(), fileByPackage.get(pkg.getName()),
-                            rule.getMetaData(), registry, problems);
+                            rule.getMetaData(), registry, thresholds, problems);
                     if (d.code() != null && !codes.add(d.code())) problems.add(rule.getName() + ": code " + d.code() + " is emitted by another rule too");
                     definitions.add(d);
                 }
             }
             if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
-            return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions);
+            return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions, defaults, thresholds);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the knowledge base in " + rulesDir.toAbsolutePath(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Thresholds overridden(Thresholds defaults, Map<String, Integer> overrides) {
+        try {
+            return defaults.with(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidKnowledgeBaseException(List.of("threshold overrides " + overrides + ": " + e.getMessage()));
         }
     }
 
@@ -136,6 +165,12 @@ public final class KnowledgeBase {
     public Optional<RuleDefinition> definition(String code) { return Optional.ofNullable(byCode.get(code)); }
 
     public CitationRegistry citations() { return citations; }
+
+    /** The thresholds in effect (defaults with the overrides applied): the rule texts quote these. */
+    public Thresholds thresholds() { return thresholds; }
+
+    /** The thresholds as {@code rules/thresholds.properties} defines them. */
+    public Thresholds defaultThresholds() { return defaultThresholds; }
 
     public static final class InvalidKnowledgeBaseException extends RuntimeException {
         private final List<String> problems;

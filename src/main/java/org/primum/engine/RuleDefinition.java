@@ -1,5 +1,7 @@
 package org.primum.engine;
 
+import org.primum.facts.Thresholds;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Map;
 
 /**
  * A rule of the knowledge base as its metadata describes it: the catalogue code it emits and the
- * recommendation's texts, evidence and citations.
+ * recommendation's texts (with the thresholds' numbers filled in), evidence and citations.
  */
 public record RuleDefinition(String rule, String file, String code, String section, String title, String statement,
                              Indicator indicator, String evidenceLevel, String lrtPath,
@@ -25,13 +27,27 @@ public record RuleDefinition(String rule, String file, String code, String secti
         return s;
     }
 
+    private static String filled(String rule, String key, Map<String, Object> metadata, Thresholds thresholds, List<String> problems) {
+        String text = meta(metadata, key);
+        try {
+            return thresholds.fill(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(rule + ": @" + key + ": " + e.getMessage());
+            return text;
+        }
+    }
+
     static List<String> ids(String csv) {
         if (csv == null || csv.isBlank()) return List.of();
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Reads and checks a rule's metadata; every problem is reported, so a bad knowledge base fails start-up. */
-    static RuleDefinition from(String rule, String file, Map<String, Object> metadata, CitationRegistry registry, List<String> problems) {
+    /**
+     * Reads and checks a rule's metadata; every problem is reported, so a bad knowledge base fails start-up.
+     * The title and statement quote numbers as {@code {threshold}}: they are filled in from {@code thresholds}.
+     */
+    static RuleDefinition from(String rule, String file, Map<String, Object> metadata, CitationRegistry registry,
+                               Thresholds thresholds, List<String> problems) {
         for (String key : REQUIRED) {
             if (meta(metadata, key) == null || meta(metadata, key).isBlank()) problems.add(rule + ": missing @" + key);
         }
@@ -52,7 +68,8 @@ public record RuleDefinition(String rule, String file, String code, String secti
         contrary.forEach(id -> registry.resolve(id, "contrary").ifPresentOrElse(citations::add,
                 () -> problems.add(rule + ": citation " + id + " is not in citations.json")));
         String lrtPath = meta(metadata, "lrtPath");
-        return new RuleDefinition(rule, file, meta(metadata, "code"), meta(metadata, "section"), meta(metadata, "title"),
-                meta(metadata, "statement"), indicator, evidence, lrtPath == null ? "" : lrtPath, supporting, contrary, List.copyOf(citations));
+        return new RuleDefinition(rule, file, meta(metadata, "code"), meta(metadata, "section"),
+                filled(rule, "title", metadata, thresholds, problems), filled(rule, "statement", metadata, thresholds, problems),
+                indicator, evidence, lrtPath == null ? "" : lrtPath, supporting, contrary, List.copyOf(citations));
     }
 }

@@ -12,7 +12,6 @@ import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.CaseFacts;
 import org.primum.facts.ClinicalRecord;
-import org.primum.facts.Thresholds;
 import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.Terminology;
@@ -84,7 +83,7 @@ public class TumourBoardBenchmark {
         // the same parts the service is built from at start-up (Primum.Parts), from the same folders
         KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
         mapper = new FhirMapper(Terminology.load(Path.of("fhir-profiles")));
-        interpreter = new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS);
+        interpreter = new ClinicalInterpreter(kb.thresholds());
         evaluator = new Evaluator(kb);
         primum = new Primum(mapper, interpreter, evaluator);
         service = new TumourBoardService(primum, 5L * 1024 * 1024);

@@ -1,10 +1,13 @@
 package org.primum.definitions;
 
 import org.junit.jupiter.api.Test;
+import org.primum.engine.ThresholdsFile;
 import org.primum.facts.*;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClinicalInterpreterTest {
 
     private static final LocalDate DX = LocalDate.of(2025, 1, 10);
-    private final ClinicalInterpreter interpreter = new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS);
+    private static final Thresholds DEFAULTS = ThresholdsFile.read(Path.of("rules"));
+    private final ClinicalInterpreter interpreter = new ClinicalInterpreter(DEFAULTS);
 
     private static ClinicalRecord.Builder primaryLeft(LocalDate diagnosed) {
         var b = new ClinicalRecord.Builder();
@@ -54,7 +58,7 @@ class ClinicalInterpreterTest {
     void theWindowIsConfiguration() {
         var b = primaryLeft(DX);
         b.metastases.add(met("Condition/bone", "bone", DX.plusDays(100)));
-        var wide = new ClinicalInterpreter(new Thresholds(120, 16, 32, 3, 3, 40, 4));
+        var wide = new ClinicalInterpreter(DEFAULTS.with(Map.of("deNovoWindowDays", 120)));
         assertThat(wide.interpret(b.build(), DX.plusDays(200)).first(Presentation.class).orElseThrow().scope()).isEqualTo(Scope.DE_NOVO);
     }
 

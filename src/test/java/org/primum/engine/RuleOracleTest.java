@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleOracleTest {
 
     private static final KnowledgeBase KB = KnowledgeBase.load(Path.of("rules"));
-    private static final Thresholds T = Thresholds.CATALOGUE_DEFAULTS;
+    private static final Thresholds T = KB.thresholds();
     private static final LocalDate DX = LocalDate.of(2025, 1, 10);
 
     @Test

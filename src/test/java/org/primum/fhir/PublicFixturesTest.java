@@ -6,8 +6,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.primum.engine.ThresholdsFile;
 import org.primum.facts.*;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
@@ -30,7 +32,7 @@ class PublicFixturesTest {
     }
 
     private static CaseFacts interpret(ClinicalRecord r) {
-        return new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS).interpret(r, AS_OF);
+        return new ClinicalInterpreter(ThresholdsFile.read(Path.of("rules"))).interpret(r, AS_OF);
     }
 
     private static Scope scope(ClinicalRecord r) {

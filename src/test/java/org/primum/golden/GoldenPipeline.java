@@ -3,7 +3,6 @@ package org.primum.golden;
 import org.primum.Primum;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
-import org.primum.facts.Thresholds;
 import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.Terminology;
@@ -20,8 +19,9 @@ final class GoldenPipeline {
 
     static synchronized TumourBoardService service() {
         if (service == null) {
+            KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
             Primum primum = new Primum(new FhirMapper(Terminology.load(Path.of("fhir-profiles"))),
-                    new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS), new Evaluator(KnowledgeBase.load(Path.of("rules"))));
+                    new ClinicalInterpreter(kb.thresholds()), new Evaluator(kb));
             service = new TumourBoardService(primum, 5 * 1024 * 1024);
         }
         return service;

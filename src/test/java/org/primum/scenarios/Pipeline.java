@@ -5,7 +5,6 @@ import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.ClinicalRecord;
-import org.primum.facts.Thresholds;
 import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.Terminology;
@@ -15,12 +14,12 @@ import java.time.LocalDate;
 
 /**
  * The production wiring of {@code org.primum.Primum} without booting Quarkus: terminology and
- * knowledge base loaded from their folders, the catalogue's default thresholds. Built once per JVM.
+ * knowledge base loaded from their folders, the thresholds of rules/thresholds.properties. Built once per JVM.
  */
 final class Pipeline {
     static final KnowledgeBase KNOWLEDGE_BASE = KnowledgeBase.load(Path.of("rules"));
     static final Evaluator EVALUATOR = new Evaluator(KNOWLEDGE_BASE);
-    static final ClinicalInterpreter INTERPRETER = new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS);
+    static final ClinicalInterpreter INTERPRETER = new ClinicalInterpreter(KNOWLEDGE_BASE.thresholds());
 
     private static volatile FhirMapper mapper;
 

@@ -14,7 +14,6 @@ import org.primum.cdshooks.security.JwksCache;
 import org.primum.cdshooks.security.ReplayGuard;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
-import org.primum.facts.Thresholds;
 import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.Terminology;
@@ -38,8 +37,9 @@ public final class CdsHooksStageCost {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         ObjectMapper json = new ObjectMapper();
         FhirContext fhir = FhirContext.forR4Cached();
+        KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
         Primum primum = new Primum(new FhirMapper(Terminology.load(Path.of("fhir-profiles"))),
-                new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS), new Evaluator(KnowledgeBase.load(Path.of("rules"))));
+                new ClinicalInterpreter(kb.thresholds()), new Evaluator(kb));
         CardFactory cards = new CardFactory(fhir, json, codes -> UUID.randomUUID());
         TestPatient p = TestPatient.realistic("bench-patient");
         byte[] body = json.writeValueAsBytes(p.request("patient-view", p.prefetchAll(), List.of()));
