@@ -19,7 +19,8 @@ public final class DrlRules {
     private DrlRules() {
     }
 
-    public record Rule(String file, String packageName, String name, RuleDescr descr, String text) {
+    /** {@code comment}: the {@code //} lines right above the {@code rule} line (without the slashes), or "". */
+    public record Rule(String file, String packageName, String name, RuleDescr descr, String text, String comment) {
         /** An annotation's value without its quotes, or null. */
         public String annotation(String key) {
             AnnotationDescr a = descr.getAnnotation(key);
@@ -29,6 +30,17 @@ public final class DrlRules {
         }
 
         public String consequence() { return String.valueOf(descr.getConsequence()).trim(); }
+    }
+
+    /** The run of {@code //} lines that ends on the line before {@code offset}; a blank line ends it. */
+    static String commentAbove(String text, int offset) {
+        List<String> lines = new ArrayList<>(List.of(text.substring(0, text.lastIndexOf('\n', Math.max(offset - 1, 0)) + 1).split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+        List<String> comment = new ArrayList<>();
+        for (int i = lines.size() - 1; i >= 0 && lines.get(i).strip().startsWith("//"); i--) {
+            comment.add(0, lines.get(i).strip().substring(2).strip());
+        }
+        return String.join("\n", comment);
     }
 
     public static List<Rule> parse(Path dir) {
@@ -42,7 +54,8 @@ public final class DrlRules {
                 for (RuleDescr r : pkg.getRules()) {
                     int start = r.getStartCharacter() < 0 ? 0 : r.getStartCharacter();
                     int end = r.getEndCharacter() < 0 ? text.length() : Math.min(text.length(), r.getEndCharacter() + 1);
-                    rules.add(new Rule(file.getFileName().toString(), pkg.getName(), r.getName(), r, text.substring(start, end)));
+                    rules.add(new Rule(file.getFileName().toString(), pkg.getName(), r.getName(), r, text.substring(start, end),
+                            commentAbove(text, start)));
                 }
             }
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.primum.engine;
 
 import org.junit.jupiter.api.Test;
+import org.primum.facts.Thresholds;
 
 import java.nio.file.Path;
 import java.util.*;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleLintTest {
 
     private static final List<DrlRules.Rule> RULES = DrlRules.parse(Path.of("rules"));
+    private static final Thresholds DEFAULTS = ThresholdsFile.read(Path.of("rules"));
     private static final Map<String, String> SECTION_OF_FILE = Map.of(
             "applicability.drl", "A", "pathway.drl", "B", "exceptions.drl", "C", "technique.drl", "D", "orders.drl", "E");
 
@@ -43,8 +45,8 @@ class RuleLintTest {
             assertThat(r.annotation("evidence")).isIn(RuleDefinition.EVIDENCE_LEVELS);
             if ("CONFLICTING".equals(r.annotation("evidence"))) assertThat(r.annotation("contrary")).as(r.name() + " @contrary").isNotBlank();
             if (r.annotation("lrtPath") != null) assertThat(r.annotation("lrtPath")).isIn("surgical", "radiotherapy");
-            assertThat(r.annotation("title").length()).as(r.name() + " title fits a CDS card summary").isLessThan(140);
-            assertThat(r.annotation("statement").length()).as(r.name() + " statement is concise").isLessThan(500);
+            assertThat(DEFAULTS.fill(r.annotation("title")).length()).as(r.name() + " title fits a CDS card summary").isLessThan(140);
+            assertThat(DEFAULTS.fill(r.annotation("statement")).length()).as(r.name() + " statement is concise").isLessThan(500);
             assertThat(r.annotation("citations")).as(r.name() + " cites its sources").isNotBlank();
         }
     }
@@ -74,9 +76,68 @@ class RuleLintTest {
         }
     }
 
+    /**
+     * A text quotes a threshold by name ({@code {responseWindowMinWeeks}}), never by value: a value written
+     * by hand goes wrong when the threshold changes. Caught where a number that equals a threshold stands
+     * next to its unit (16 weeks, 16–32 weeks, 90 days, 3 lesions) or after ECOG / Karnofsky; other numbers
+     * (16% lymphoedema, HR 0.34, 20 women) are evidence, not thresholds.
+     */
     @Test
-    void conditionsAreCommentedWithTheirReason() {
-        long commented = RULES.stream().filter(r -> r.text().contains("//")).count();
-        assertThat(commented).as("rules whose conditions carry a why-comment").isGreaterThanOrEqualTo(RULES.size() / 2);
+    void textsQuoteThresholdsByName() {
+        for (DrlRules.Rule r : RULES) {
+            for (String key : List.of("title", "statement")) {
+                assertThat(thresholdValuesWrittenOut(r.annotation(key)))
+                        .as(r.name() + " @" + key + " writes a threshold's value: quote it as {name} (" + DEFAULTS.asMap() + ")")
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theThresholdLintCatchesAValueWrittenOut() {
+        assertThat(thresholdValuesWrittenOut("reassess after 16–32 weeks of systemic therapy")).containsExactly("16", "32");
+        assertThat(thresholdValuesWrittenOut("found within 90 days of the diagnosis")).containsExactly("90");
+        assertThat(thresholdValuesWrittenOut("at most 3 lesions; ECOG ≥ 3 or Karnofsky ≤ 40")).containsExactly("3", "3", "40");
+        assertThat(thresholdValuesWrittenOut("after {responseWindowMinWeeks}–{responseWindowMaxWeeks} weeks")).isEmpty();
+        assertThat(thresholdValuesWrittenOut("lymphoedema in about 16% (20 women, HR 0.34)")).isEmpty();
+    }
+
+    private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
+            "(?<!\\w)(\\d+)(?:\\s*[–-]\\s*(\\d+))?\\s*(?:weeks?|wk|days?|d\\b|months?|lesions?)"
+                    + "|(?i:ECOG|Karnofsky)\\D{0,12}?(\\d+)");
+
+    private static List<String> thresholdValuesWrittenOut(String text) {
+        Set<String> values = new HashSet<>();
+        DEFAULTS.asMap().values().forEach(v -> values.add(String.valueOf(v)));
+        List<String> found = new ArrayList<>();
+        Matcher m = NUMBER_WITH_UNIT.matcher(text);
+        while (m.find()) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null && values.contains(m.group(g))) found.add(m.group(g));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Every rule says why it exists, in a comment right above it: the catalogue entry or the source's
+     * reasoning behind its conditions (a source number 000–004, the catalogue, or evidence.md), not a
+     * paraphrase of the code. The conditions may carry more comments where a single condition needs one.
+     */
+    @Test
+    void everyRuleHasAWhyCommentRightAboveIt() {
+        Pattern citesASource = Pattern.compile("\\b00[0-4]\\b|catalogue|evidence\\.md");
+        for (DrlRules.Rule r : RULES) {
+            assertThat(r.comment()).as(r.name() + ": a // comment right above the rule says why it exists").isNotBlank();
+            assertThat(r.comment().length()).as(r.name() + ": the why-comment is a reason, not a label").isGreaterThan(60);
+            assertThat(citesASource.matcher(r.comment()).find()).as(r.name() + " why-comment cites its source:\n" + r.comment()).isTrue();
+        }
+    }
+
+    @Test
+    void theCommentAboveARuleIsTheRunOfCommentLinesTouchingIt() {
+        String drl = "// file header\n\n// first line\n// second line\nrule \"A\"\nwhen\nthen\nend\n\nrule \"B\"\n";
+        assertThat(DrlRules.commentAbove(drl, drl.indexOf("rule \"A\""))).isEqualTo("first line\nsecond line");
+        assertThat(DrlRules.commentAbove(drl, drl.indexOf("rule \"B\""))).isEmpty();
     }
 }
