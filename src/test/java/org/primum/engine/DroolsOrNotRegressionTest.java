@@ -30,6 +30,7 @@ class DroolsOrNotRegressionTest {
     void aNotFirstOrBranchFiresInAPackageAddedAfterAnother(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("VERSION"), "test");
         Files.writeString(dir.resolve("citations.json"), "{\"sources\":{},\"citations\":{}}");
+        Files.copy(Path.of("rules", ThresholdsFile.NAME), dir.resolve(ThresholdsFile.NAME));
         Files.writeString(dir.resolve("a.drl"), "package rules.applicability\n" + HEADER
                 + rule("other", "OTHER", "$x : PatientInfo()"));
         Files.writeString(dir.resolve("b.drl"), "package rules.orders\n" + HEADER
