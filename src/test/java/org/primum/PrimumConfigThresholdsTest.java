@@ -1,5 +1,8 @@
 package org.primum;
 
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 import org.primum.facts.Thresholds;
 
@@ -35,6 +38,16 @@ class PrimumConfigThresholdsTest {
         assertThat(config(set).overrides()).isEqualTo(set);
         assertThat(config(Map.of("poorEcogMin", 2)).overrides()).isEqualTo(Map.of("poorEcogMin", 2));
         assertThat(config(Map.of()).overrides()).isEmpty();
+    }
+
+    /** What the README and the Dockerfile promise: an environment variable overrides one threshold, the rest stay unset. */
+    @Test
+    void anEnvironmentVariableOverridesAThresholdByItsName() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new EnvConfigSource(Map.of("PRIMUM_THRESHOLDS_DE_NOVO_WINDOW_DAYS", "120"), 300))
+                .withMapping(PrimumConfig.class)
+                .build();
+        assertThat(config.getConfigMapping(PrimumConfig.class).thresholds().overrides()).isEqualTo(Map.of("deNovoWindowDays", 120));
     }
 
     /** The settings as the configuration would give them: those in {@code set} present, the others absent. */
