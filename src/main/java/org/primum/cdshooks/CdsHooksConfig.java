@@ -4,23 +4,14 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Settings of the CDS Hooks service ({@code primum.cdshooks.*} in application.properties, or
- * environment variables {@code PRIMUM_CDSHOOKS_...}).
+ * environment variables {@code PRIMUM_CDSHOOKS_...}). The client-JWT settings ({@code public-base-url},
+ * {@code security.*}) are {@link org.primum.cdshooks.security.CdsSecurityConfig}, on the same prefix.
  */
 @ConfigMapping(prefix = "primum.cdshooks")
 public interface CdsHooksConfig {
-
-    /**
-     * The public base URL the EHR calls (scheme, host, port, context path; without {@code /cds-services}),
-     * e.g. {@code https://primum.example.org}. The client JWT's {@code aud} must be this base plus the
-     * path of the endpoint called. Unset: the base is taken from the request (fine behind no proxy).
-     */
-    Optional<String> publicBaseUrl();
 
     /** Time box of the fetch of missing prefetch data from the EHR's FHIR server (all keys together). */
     @WithDefault("3s")
@@ -29,71 +20,4 @@ public interface CdsHooksConfig {
     /** At most this many pages of a FHIR search are followed (next links). */
     @WithDefault("20")
     int fetchMaxPages();
-
-    Security security();
-
-    interface Security {
-        /**
-         * Client-JWT verification. Default on. Turning it off is for a closed test bench only and logs a
-         * warning at start-up.
-         */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Whether {@code GET /cds-services} needs a client JWT too (CDS Hooks 2.0 allows an open discovery). */
-        @WithDefault("false")
-        boolean discoveryRequiresAuth();
-
-        /** Signature algorithms accepted. {@code none} and symmetric (HS*) algorithms are refused whatever this says. */
-        @WithDefault("ES384,RS384")
-        List<String> algorithms();
-
-        /** Leeway for exp, iat and nbf. */
-        @WithDefault("30s")
-        Duration clockSkew();
-
-        /** Longest accepted token lifetime (exp − iat) and how far ahead exp may be: 5 minutes in CDS Hooks. */
-        @WithDefault("5m")
-        Duration maxTokenLifetime();
-
-        /** How long a fetched JWKS is used before it is fetched again (in the background). */
-        @WithDefault("10m")
-        Duration jwksCacheTtl();
-
-        /** A key id not in the cached JWKS triggers a re-fetch at most this often per JWKS URL. */
-        @WithDefault("30s")
-        Duration jwksMinRefreshInterval();
-
-        @WithDefault("3s")
-        Duration jwksFetchTimeout();
-
-        /** Upper bound of remembered jti values (replay protection); tokens beyond it are refused until some expire. */
-        @WithDefault("1000000")
-        int maxRememberedTokenIds();
-
-        /**
-         * The CDS clients (EHRs) trusted, by any alias: {@code primum.cdshooks.security.issuers.<alias>.issuer=...}.
-         */
-        Map<String, TrustedIssuer> issuers();
-    }
-
-    interface TrustedIssuer {
-        /** The exact {@code iss} claim of the client's tokens. */
-        String issuer();
-
-        /** URL of the client's JWK Set (fetched, cached, refreshed). */
-        Optional<String> jwksUrl();
-
-        /** The client's JWK Set inline (JSON), instead of or besides a URL. */
-        Optional<String> jwks();
-
-        /** {@code jku} header values honoured for this issuer; a {@code jku} not listed is ignored. */
-        Optional<List<String>> jkuAllowList();
-
-        /** If set, the {@code sub} claim must be one of these. */
-        Optional<List<String>> subjects();
-
-        /** If set, {@code fhirServer} of requests from this issuer must start with one of these URLs. */
-        Optional<List<String>> fhirServers();
-    }
 }

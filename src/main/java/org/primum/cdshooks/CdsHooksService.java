@@ -32,10 +32,11 @@ public class CdsHooksService {
     private final CardFactory cards;
     private final CdsSecurity security;
 
-    public CdsHooksService(Primum primum, CdsHooksConfig config, ObjectMapper json, FeedbackStore store, CdsSecurity security) {
+    public CdsHooksService(Primum primum, CdsHooksConfig config, ObjectMapper json, FeedbackStore store, CdsSecurity security,
+                           CdsProfiles profiles) {
         this.primum = primum;
         this.fetcher = new FhirFetcher(fhir, config.fetchTimeout(), config.fetchMaxPages());
-        this.cards = new CardFactory(fhir, json, store::cardId);
+        this.cards = new CardFactory(profiles, json, store::cardId);
         this.security = security;
     }
 

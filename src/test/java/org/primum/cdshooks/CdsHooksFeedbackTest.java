@@ -63,8 +63,8 @@ class CdsHooksFeedbackTest {
         JsonNode defer = Hooks.card(pvCards, "DEFER_LRT_UNTIL_RESPONSE");
         Response overridden = postFeedback(CdsServiceCatalog.PATIENT_VIEW, "{\"feedback\":["
                 + "{\"card\":\"" + group.path("uuid").asText() + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-23T10:06:00Z\"},"
-                + "{\"card\":\"" + defer.path("uuid").asText() + "\",\"outcome\":\"overridden\",\"overrideReason\":{\"reason\":{\"system\":\""
-                + CardFactory.OVERRIDE_SYSTEM + "\",\"code\":\"tumour-board-decision\",\"display\":\"Decided at a multidisciplinary tumour board\"},"
+                + "{\"card\":\"" + defer.path("uuid").asText() + "\",\"outcome\":\"overridden\",\"overrideReason\":{\"reason\":{\"system\":"
+                + "\"urn:primum:cds-override-reason\",\"code\":\"tumour-board-decision\",\"display\":\"Decided at a multidisciplinary tumour board\"},"
                 + "\"userComment\":\"discussed on Monday\"},\"outcomeTimestamp\":\"2026-11-23T10:07:00.52Z\"}]}");
         assertThat(overridden.statusCode()).as(overridden.asString()).isEqualTo(200);
 

@@ -2,6 +2,7 @@ package org.primum.cdshooks;
 
 import org.junit.jupiter.api.Test;
 import org.primum.cdshooks.security.CdsSecurity;
+import org.primum.cdshooks.security.CdsSecurityConfig;
 import org.primum.cdshooks.security.ClientIdentity;
 
 import java.lang.reflect.Proxy;
@@ -18,28 +19,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The security configuration: on by default, off only with a warning, bad settings stop start-up. */
 class CdsSecurityConfigTest {
 
-    /** A configuration as application.properties would give it (defaults of CdsHooksConfig), with overrides. */
-    static CdsHooksConfig config(Map<String, Object> security, Map<String, CdsHooksConfig.TrustedIssuer> issuers) {
+    /** A configuration as application.properties would give it (defaults of CdsSecurityConfig), with overrides. */
+    static CdsSecurityConfig config(Map<String, Object> security, Map<String, CdsSecurityConfig.TrustedIssuer> issuers) {
         Map<String, Object> s = new HashMap<>(Map.of("enabled", true, "discoveryRequiresAuth", false,
                 "algorithms", List.of("ES384", "RS384"), "clockSkew", Duration.ofSeconds(30), "maxTokenLifetime", Duration.ofMinutes(5),
                 "jwksCacheTtl", Duration.ofMinutes(10), "jwksMinRefreshInterval", Duration.ofSeconds(30),
                 "jwksFetchTimeout", Duration.ofSeconds(3), "maxRememberedTokenIds", 1000, "issuers", issuers));
         s.putAll(security);
-        CdsHooksConfig.Security sec = (CdsHooksConfig.Security) Proxy.newProxyInstance(CdsHooksConfig.class.getClassLoader(),
-                new Class<?>[]{CdsHooksConfig.Security.class}, (proxy, m, args) -> s.get(m.getName()));
-        return (CdsHooksConfig) Proxy.newProxyInstance(CdsHooksConfig.class.getClassLoader(), new Class<?>[]{CdsHooksConfig.class},
+        CdsSecurityConfig.Security sec = (CdsSecurityConfig.Security) Proxy.newProxyInstance(CdsSecurityConfig.class.getClassLoader(),
+                new Class<?>[]{CdsSecurityConfig.Security.class}, (proxy, m, args) -> s.get(m.getName()));
+        return (CdsSecurityConfig) Proxy.newProxyInstance(CdsSecurityConfig.class.getClassLoader(), new Class<?>[]{CdsSecurityConfig.class},
                 (proxy, m, args) -> switch (m.getName()) {
                     case "security" -> sec;
                     case "publicBaseUrl" -> Optional.empty();
-                    case "fetchTimeout" -> Duration.ofSeconds(3);
-                    case "fetchMaxPages" -> 20;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
 
-    static CdsHooksConfig.TrustedIssuer issuer(String iss, String jwks, String url) {
-        return (CdsHooksConfig.TrustedIssuer) Proxy.newProxyInstance(CdsHooksConfig.class.getClassLoader(),
-                new Class<?>[]{CdsHooksConfig.TrustedIssuer.class}, (proxy, m, args) -> switch (m.getName()) {
+    static CdsSecurityConfig.TrustedIssuer issuer(String iss, String jwks, String url) {
+        return (CdsSecurityConfig.TrustedIssuer) Proxy.newProxyInstance(CdsSecurityConfig.class.getClassLoader(),
+                new Class<?>[]{CdsSecurityConfig.TrustedIssuer.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "issuer" -> iss;
                     case "jwks" -> Optional.ofNullable(jwks);
                     case "jwksUrl" -> Optional.ofNullable(url);

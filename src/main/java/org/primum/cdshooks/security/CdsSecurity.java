@@ -7,7 +7,6 @@ import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.lang.JoseException;
-import org.primum.cdshooks.CdsHooksConfig;
 
 import java.time.Clock;
 import java.util.*;
@@ -29,8 +28,8 @@ public class CdsSecurity {
     private final ClientJwtVerifier verifier;
     private final ExecutorService background;
 
-    public CdsSecurity(CdsHooksConfig config) {
-        CdsHooksConfig.Security s = config.security();
+    public CdsSecurity(CdsSecurityConfig config) {
+        CdsSecurityConfig.Security s = config.security();
         this.enabled = s.enabled();
         this.discoveryRequiresAuth = s.discoveryRequiresAuth();
         this.background = Executors.newSingleThreadExecutor(r -> {
@@ -70,7 +69,7 @@ public class CdsSecurity {
         }
     }
 
-    private static ClientJwtVerifier.TrustedIssuer trusted(String alias, CdsHooksConfig.TrustedIssuer i) {
+    private static ClientJwtVerifier.TrustedIssuer trusted(String alias, CdsSecurityConfig.TrustedIssuer i) {
         List<JsonWebKey> inline = List.of();
         if (i.jwks().isPresent()) {
             try {

@@ -7,8 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.primum.cdshooks.CdsErrors;
-import org.primum.cdshooks.CdsHooksConfig;
+import org.primum.api.OperationOutcomes;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +19,8 @@ import java.util.Optional;
 /**
  * Runs {@link ClientJwtVerifier} for every endpoint marked {@link ClientJwt}. The expected audience is
  * the URL of the endpoint called: the configured public base URL (or the request's own base) plus the
- * request path; a feedback call may also name its service's URL. Any failure is the same bare 401.
+ * request path; a feedback call may also name its service's URL. Any failure is the same bare 401
+ * ({@link #unauthorized()}).
  */
 public class ClientJwtFilter {
     private static final Logger LOG = Logger.getLogger(ClientJwtFilter.class);
@@ -29,7 +29,7 @@ public class ClientJwtFilter {
     private final CurrentClient current;
     private final Optional<String> publicBase;
 
-    public ClientJwtFilter(CdsSecurity security, CurrentClient current, CdsHooksConfig config) {
+    public ClientJwtFilter(CdsSecurity security, CurrentClient current, CdsSecurityConfig config) {
         this.security = security;
         this.current = current;
         this.publicBase = config.publicBaseUrl().map(ClientJwtVerifier::normalise);
@@ -57,8 +57,14 @@ public class ClientJwtFilter {
         } catch (AuthenticationFailed e) {
             LOG.infof("CDS Hooks call to %s refused: %s (token %s)", path, e.getMessage(),
                     fingerprint(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
-            return Optional.of(CdsErrors.unauthorized());
+            return Optional.of(unauthorized());
         }
+    }
+
+    /** The same 401 for every authentication failure (CDS Hooks 2.0): the reason goes to the log, never to the caller. */
+    static Response unauthorized() {
+        return Response.fromResponse(OperationOutcomes.response(401, "security", "authentication failed", null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     /** A short hash, to correlate log lines without logging the token. */

@@ -1,10 +1,10 @@
 package org.primum.bench.cdshooks;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.primum.Primum;
 import org.primum.cdshooks.CardFactory;
+import org.primum.cdshooks.CdsProfiles;
 import org.primum.cdshooks.HookCall;
 import org.primum.cdshooks.TestJwt;
 import org.primum.cdshooks.TestPatient;
@@ -36,11 +36,10 @@ public final class CdsHooksStageCost {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         ObjectMapper json = new ObjectMapper();
-        FhirContext fhir = FhirContext.forR4Cached();
         KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
         Primum primum = new Primum(new FhirMapper(Terminology.load(Path.of("fhir-profiles"))),
                 new ClinicalInterpreter(kb.thresholds()), new Evaluator(kb));
-        CardFactory cards = new CardFactory(fhir, json, codes -> UUID.randomUUID());
+        CardFactory cards = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), json, codes -> UUID.randomUUID());
         TestPatient p = TestPatient.realistic("bench-patient");
         byte[] body = json.writeValueAsBytes(p.request("patient-view", p.prefetchAll(), List.of()));
 
