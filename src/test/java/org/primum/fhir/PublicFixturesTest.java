@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.primum.fhir.mapping.ResourceIndex;
 import org.primum.facts.*;
 
 import java.time.LocalDate;

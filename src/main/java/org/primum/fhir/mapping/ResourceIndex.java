@@ -1,4 +1,4 @@
-package org.primum.fhir;
+package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code Type/<uuid>} for urn:uuid entries (so a relative {@code Condition/<id>} resolves against a
  * {@code urn:uuid:<id>} fullUrl, as real data does). Contained resources resolve with {@code #id}.
  */
-final class ResourceIndex {
+public final class ResourceIndex {
     private final Map<String, Resource> byKey = new HashMap<>();
     private final Map<Resource, String> sourceIds = new IdentityHashMap<>();
 
@@ -64,7 +64,7 @@ final class ResourceIndex {
     }
 
     /** The plain id: the resource's own id, a urn:uuid's uuid, or the last id segment of a URL. */
-    static String idOf(Resource r, String fullUrl) {
+    public static String idOf(Resource r, String fullUrl) {
         IdType idType = r.getIdElement();
         String value = idType == null ? null : idType.getValue();
         if (value != null && !value.isBlank()) {
