@@ -21,6 +21,7 @@ import java.util.List;
  * here (see {@link #map}). Each pass hands what it learnt to the later ones as a value of its own, so
  * a reader cannot run before what it needs exists. Every resource is read under the {@link Guard}: bad
  * data costs that resource only (a note); a bug propagates. Not thread-safe: one per request.
+ * Public only for {@link org.primum.fhir.FhirMapper}, the API, which checks the input's shape first.
  */
 public final class MappingRun {
     private final MappingContext ctx;

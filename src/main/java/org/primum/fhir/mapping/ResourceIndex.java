@@ -13,7 +13,8 @@ import java.util.Map;
  * The resources of one request, findable by any way a reference may name them: the entry's fullUrl
  * ({@code urn:uuid:…} or absolute), {@code Type/id}, an absolute {@code …/Type/id[/_history/n]} URL, and
  * {@code Type/<uuid>} for urn:uuid entries (so a relative {@code Condition/<id>} resolves against a
- * {@code urn:uuid:<id>} fullUrl, as real data does). Contained resources resolve with {@code #id}.
+ * {@code urn:uuid:<id>} fullUrl, as real data does). Contained resources resolve with {@code #id} but have
+ * no source id of their own. Public for {@link #idOf}, which FhirMapper uses to find the patient.
  */
 public final class ResourceIndex {
     private final Map<String, Resource> byKey = new HashMap<>();
