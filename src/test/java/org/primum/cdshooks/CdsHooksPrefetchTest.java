@@ -124,14 +124,14 @@ class CdsHooksPrefetchTest {
     void slowFhirServerIsCutOffAtTheTimeBox() {
         TestPatient p = patient("fetch-7");
         fhir.put(p.resources);
-        fhir.delayMillis = 4000;
+        fhir.delayMillis = 10000;
         ObjectNode body = p.request("patient-view", p.prefetch(List.of("patient", "conditions")), List.of());
         p.withFhirServer(body, fhir.baseUrl(), "t");
         Response r = Hooks.post(PV, body);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(412);
         assertThat(r.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
         assertThat(r.jsonPath().getString("issue[0].code")).isEqualTo("timeout");
-        assertThat(r.jsonPath().getString("issue[0].diagnostics")).contains("1500 ms");
+        assertThat(r.jsonPath().getString("issue[0].diagnostics")).contains("5000 ms");
     }
 
     @Test

@@ -51,7 +51,7 @@ public class CdsHooksTestEnvironment implements QuarkusTestResourceLifecycleMana
                 "primum.cdshooks.security.issuers.test-ehr.jku-allow-list", base + "/allowed-jku/jwks.json",
                 "primum.cdshooks.security.issuers.inline-ehr.issuer", TestJwt.INLINE_ISSUER,
                 "primum.cdshooks.security.issuers.inline-ehr.jwks", keys.publicJwks("inline-1"),
-                "primum.cdshooks.fetch-timeout", "1500ms");
+                "primum.cdshooks.fetch-timeout", "5s");
     }
 
     private void serve(String path, String body) {

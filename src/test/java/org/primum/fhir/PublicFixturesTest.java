@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.primum.engine.ThresholdsFile;
+import org.primum.fhir.mapping.ResourceIndex;
 import org.primum.facts.*;
 
 import java.nio.file.Path;

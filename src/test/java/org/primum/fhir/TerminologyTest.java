@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.primum.facts.*;
+import org.primum.fhir.terminology.*;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.primum.fhir;
+package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -13,9 +13,10 @@ import java.util.Map;
  * The resources of one request, findable by any way a reference may name them: the entry's fullUrl
  * ({@code urn:uuid:…} or absolute), {@code Type/id}, an absolute {@code …/Type/id[/_history/n]} URL, and
  * {@code Type/<uuid>} for urn:uuid entries (so a relative {@code Condition/<id>} resolves against a
- * {@code urn:uuid:<id>} fullUrl, as real data does). Contained resources resolve with {@code #id}.
+ * {@code urn:uuid:<id>} fullUrl, as real data does). Contained resources resolve with {@code #id} but have
+ * no source id of their own. Public for {@link #idOf}, which FhirMapper uses to find the patient.
  */
-final class ResourceIndex {
+public final class ResourceIndex {
     private final Map<String, Resource> byKey = new HashMap<>();
     private final Map<Resource, String> sourceIds = new IdentityHashMap<>();
 
@@ -64,7 +65,7 @@ final class ResourceIndex {
     }
 
     /** The plain id: the resource's own id, a urn:uuid's uuid, or the last id segment of a URL. */
-    static String idOf(Resource r, String fullUrl) {
+    public static String idOf(Resource r, String fullUrl) {
         IdType idType = r.getIdElement();
         String value = idType == null ? null : idType.getValue();
         if (value != null && !value.isBlank()) {

@@ -1,4 +1,4 @@
-package org.primum.fhir;
+package org.primum.fhir.terminology;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +11,7 @@ import java.util.Set;
  * not listed itself takes the value of its nearest listed ancestor, and an excluded ancestor excludes it.
  */
 final class CodeIndex<T> {
-    static final String ICD10CM = Terminology.ICD10CM;
+    private static final String ICD10CM = CodeSystems.ICD10CM;
 
     private final Map<String, T> values = new HashMap<>();
     private final Set<String> excluded = new HashSet<>();
@@ -48,12 +48,6 @@ final class CodeIndex<T> {
     }
 
     int size() { return values.size(); }
-
-    Set<String> systems() {
-        Set<String> s = new HashSet<>();
-        for (String k : values.keySet()) s.add(k.substring(0, k.indexOf('|')));
-        return s;
-    }
 
     static String key(String system, String code) {
         return system + "|" + code;

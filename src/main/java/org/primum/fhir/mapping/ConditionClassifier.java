@@ -1,0 +1,156 @@
+package org.primum.fhir.mapping;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.primum.facts.Metastasis;
+import org.primum.fhir.Terminology;
+import org.primum.fhir.mapping.ConditionRoles.Classified;
+import org.primum.fhir.mapping.ConditionRoles.Role;
+import org.primum.fhir.terminology.SiteMapping;
+
+import java.util.List;
+
+import static org.primum.fhir.mapping.Codings.allText;
+import static org.primum.fhir.mapping.Codings.display;
+import static org.primum.fhir.mapping.Codings.hasProfile;
+
+/**
+ * Pass 1: what each Condition is, into {@link ConditionRoles}. A primary breast cancer is a specific code,
+ * or a generic malignancy with a breast body site; regional nodal disease is N disease, never distant;
+ * a distant metastasis is a specific code (with its site), or the generic secondary pattern with a body
+ * site; a secondary whose related primary is another cancer belongs to that cancer. The mCODE cancer
+ * profiles are the last resort for codes no file recognises (said in a note).
+ */
+final class ConditionClassifier {
+    private final MappingContext ctx;
+    private final Terminology t;
+    private final ConditionRoles roles;
+
+    ConditionClassifier(MappingContext ctx, ConditionRoles roles) {
+        this.ctx = ctx;
+        this.t = ctx.t;
+        this.roles = roles;
+    }
+
+    void read(Condition c) {
+        roles.record(c, classify(c));
+    }
+
+    private Classified classify(Condition c) {
+        List<Coding> codes = c.getCode().getCoding();
+        // primary breast cancer: a specific code, or a generic malignancy + breast body site
+        for (Coding k : codes) {
+            if (t.isPrimaryBreastCancer(k.getSystem(), k.getCode())) return new Classified(Role.PRIMARY, k, null);
+        }
+        boolean breastSite = hasBreastSite(c);
+        for (Coding k : codes) {
+            if (t.isGenericMalignancy(k.getSystem(), k.getCode()) && breastSite) return new Classified(Role.PRIMARY, k, null);
+        }
+        // regional nodal disease is N disease, never distant
+        for (Coding k : codes) {
+            if (t.isRegionalNodalDisease(k.getSystem(), k.getCode())) return new Classified(Role.REGIONAL, k, null);
+        }
+        // distant metastasis: a specific code, or the generic pattern + body site
+        for (Coding k : codes) {
+            SiteMapping s = t.secondarySite(k.getSystem(), k.getCode());
+            if (s != null) return metastasisOrOther(c, new Classified(Role.METASTASIS, k, refineBySite(c, s)));
+        }
+        boolean secondaryProfile = hasProfile(c, "mcode-secondary-cancer-condition");
+        for (Coding k : codes) {
+            if (t.isGenericSecondary(k.getSystem(), k.getCode())) return genericSecondary(c, k);
+        }
+        boolean primaryProfile = hasProfile(c, "mcode-primary-cancer-condition");
+        if (primaryProfile && breastSite) {
+            Coding k = codes.isEmpty() ? null : codes.get(0);
+            ctx.report.note("profile", "A Condition with the mCODE primary cancer profile and a breast body site, whose code is not recognised, "
+                    + "was read as the primary breast cancer.", ctx.id(c));
+            return new Classified(Role.PRIMARY, k, null);
+        }
+        if (secondaryProfile && !codes.isEmpty()) {
+            Classified k = genericSecondary(c, codes.get(0));
+            if (k.role() == Role.METASTASIS) {
+                ctx.report.note("profile", "A Condition with the mCODE secondary cancer profile, whose code is not recognised, was read as a distant metastasis.",
+                        ctx.id(c));
+            }
+            return k;
+        }
+        return new Classified(Role.OTHER, null, null);
+    }
+
+    private boolean hasBreastSite(Condition c) {
+        return c.getBodySite().stream().flatMap(b -> b.getCoding().stream()).anyMatch(k -> t.isBreastStructure(k.getSystem(), k.getCode()));
+    }
+
+    /** A secondary cancer whose related primary is known and is not a breast cancer belongs to that cancer. */
+    private Classified metastasisOrOther(Condition c, Classified k) {
+        for (Extension ext : c.getExtension()) {
+            if (!isRelatedPrimaryExtension(ext.getUrl()) || !(ext.getValue() instanceof Reference ref)) continue;
+            Resource related = ctx.index.resolve(ref, c);
+            if (related instanceof Condition rc && !isBreastPrimary(rc)) {
+                ctx.report.note("other cancer", "A secondary cancer related to a primary that is not a breast cancer was not counted as a breast cancer metastasis.",
+                        ctx.id(c), ctx.id(rc));
+                return new Classified(Role.OTHER_CANCER_SECONDARY, k.coding(), k.site());
+            }
+        }
+        return k;
+    }
+
+    private boolean isRelatedPrimaryExtension(String url) {
+        return url != null && (url.equals(t.conditionRelatedExtensionUrl()) || url.endsWith("related-primary-cancer-condition"));
+    }
+
+    /**
+     * Whether the related primary is a breast cancer. A recognised breast primary is; a Condition whose
+     * text names the breast (in any language the settings list) is taken as one; any other Condition
+     * coded in a known system, or looking like a neoplasm, is another cancer. An unreadable related
+     * Condition is given the benefit of the doubt (the metastasis is kept).
+     */
+    private boolean isBreastPrimary(Condition c) {
+        if (roles.isPrimary(c)) return true;
+        boolean breastSite = hasBreastSite(c);
+        for (Coding k : c.getCode().getCoding()) {
+            if (t.isPrimaryBreastCancer(k.getSystem(), k.getCode())) return true;
+            if (breastSite && t.isGenericMalignancy(k.getSystem(), k.getCode())) return true;
+        }
+        String text = allText(c.getCode());
+        if (breastSite || t.mentionsBreastSite(text)) return true;
+        boolean known = c.getCode().getCoding().stream().anyMatch(k -> k.hasSystem() && t.knowsSystem(k.getSystem()));
+        return !known && !t.looksLikeNeoplasm(null, null, text);
+    }
+
+    /** The generic secondary pattern: the body site says regional nodes, an organ site, or nothing (site unspecified). */
+    private Classified genericSecondary(Condition c, Coding k) {
+        for (CodeableConcept b : c.getBodySite()) {
+            for (Coding s : b.getCoding()) {
+                if (t.isRegionalNodeStructure(s.getSystem(), s.getCode())) return new Classified(Role.REGIONAL, k, null);
+            }
+        }
+        for (CodeableConcept b : c.getBodySite()) {
+            for (Coding s : b.getCoding()) {
+                SiteMapping site = t.bodyStructureSite(s.getSystem(), s.getCode());
+                if (site != null) {
+                    return metastasisOrOther(c, new Classified(Role.METASTASIS, k, new SiteMapping(site.site(), display(s, b), site.specific())));
+                }
+            }
+        }
+        for (CodeableConcept b : c.getBodySite()) {
+            for (Coding s : b.getCoding()) ctx.report.unrecognised(ctx.id(c), "Condition.bodySite", s);
+        }
+        return metastasisOrOther(c, new Classified(Role.METASTASIS, k, new SiteMapping(Metastasis.UNSPECIFIED, null, false)));
+    }
+
+    /** An organ-level code with a finer body site (94222008 + femur) names one lesion at that structure. */
+    private SiteMapping refineBySite(Condition c, SiteMapping s) {
+        for (CodeableConcept b : c.getBodySite()) {
+            for (Coding k : b.getCoding()) {
+                SiteMapping bs = t.bodyStructureSite(k.getSystem(), k.getCode());
+                if (bs != null && bs.site().equals(s.site()) && bs.specific()) return new SiteMapping(s.site(), display(k, b), true);
+            }
+        }
+        return new SiteMapping(s.site(), s.display(), s.specific());
+    }
+}

@@ -1,0 +1,116 @@
+package org.primum.fhir.mapping;
+
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.primum.facts.DateBasis;
+import org.primum.facts.Metastasis;
+import org.primum.facts.PrimarySymptom;
+import org.primum.facts.PrimaryTumour;
+import org.primum.facts.TnmAxis;
+import org.primum.facts.TnmCategory;
+import org.primum.fhir.Terminology;
+import org.primum.fhir.mapping.ConditionRoles.Classified;
+import org.primum.fhir.terminology.SiteMapping;
+
+import java.time.LocalDate;
+
+import static org.primum.fhir.mapping.Codings.code;
+import static org.primum.fhir.mapping.Codings.display;
+import static org.primum.fhir.mapping.Codings.nz;
+import static org.primum.fhir.mapping.Codings.text;
+
+/**
+ * Pass 3: Conditions → facts, by the role pass 1 gave each. A primary breast cancer (with its side and
+ * any stage summary), a distant metastasis (with its site and lesion count), a note for regional nodal
+ * disease; any other Condition may be a symptom of the breast tumour, or is reported when it looks like
+ * a neoplasm or is coded in a system no file knows.
+ */
+final class ConditionReader {
+    static final String REGIONAL_NODES = "Secondary cancer in the regional (axillary, internal mammary or supraclavicular) nodes "
+            + "is nodal (N) disease, not a distant metastasis.";
+
+    private final MappingContext ctx;
+    private final Terminology t;
+    private final LesionCounts lesionCounts;
+    private final Lateralities lateralities;
+    private final Symptoms symptoms;
+
+    ConditionReader(MappingContext ctx, LesionCounts lesionCounts) {
+        this.ctx = ctx;
+        this.t = ctx.t;
+        this.lesionCounts = lesionCounts;
+        this.lateralities = new Lateralities(ctx.t);
+        this.symptoms = new Symptoms(ctx.t);
+    }
+
+    void read(Condition c, Classified k) {
+        switch (k.role()) {
+            case PRIMARY -> primary(c, k.coding());
+            case METASTASIS -> metastasis(c, k);
+            case REGIONAL -> ctx.report.note("regional nodes", REGIONAL_NODES, ctx.id(c));
+            case OTHER_CANCER_SECONDARY -> { }
+            case OTHER -> other(c);
+        }
+    }
+
+    private void primary(Condition c, Coding coding) {
+        String id = ctx.id(c);
+        LocalDate d = ctx.dates.onset(c);
+        String display = coding == null ? text(c.getCode()) : display(coding, c.getCode());
+        ctx.out.primaries.add(new PrimaryTumour(id, coding == null ? null : coding.getCode(), display, d, basis(d),
+                lateralities.of(c.getBodySite(), c.getCode())));
+        if (d == null) ctx.report.note("dates", "The primary breast cancer has no onset or recorded date.", id);
+        stageSummary(c);
+    }
+
+    private void stageSummary(Condition c) {
+        for (Condition.ConditionStageComponent st : c.getStage()) {
+            for (Coding k : st.getSummary().getCoding()) {
+                String cat = t.tnmCategory(k.getSystem(), k.getCode(), TnmAxis.STAGE_GROUP);
+                if (cat != null) {
+                    ctx.out.staging.add(new TnmCategory(ctx.id(c), TnmAxis.STAGE_GROUP, cat, false, ctx.dates.onset(c)));
+                    break;
+                }
+            }
+        }
+    }
+
+    private void metastasis(Condition c, Classified k) {
+        String id = ctx.id(c);
+        LocalDate d = ctx.dates.onset(c);
+        SiteMapping s = k.site();
+        Integer count = lesionCounts.ofCondition(c);
+        String siteDisplay = s.display() != null ? s.display() : display(k.coding(), c.getCode());
+        ctx.out.metastases.add(new Metastasis(id, s.site(), s.specific(), siteDisplay, d, basis(d), count));
+        if (Metastasis.UNSPECIFIED.equals(s.site())) ctx.report.note("metastatic site", "A metastasis record names no site.", id);
+    }
+
+    private void other(Condition c) {
+        if (symptom(c)) return;
+        String id = ctx.id(c);
+        String text = text(c.getCode());
+        for (Coding k : c.getCode().getCoding()) {
+            boolean unknownSystem = k.getSystem() != null && !t.knowsSystem(k.getSystem());
+            if (unknownSystem || t.looksLikeNeoplasm(k.getSystem(), k.getCode(), text + " " + nz(k.getDisplay()))) {
+                ctx.report.unrecognised(id, "Condition.code", k);
+            }
+        }
+        if (c.getCode().getCoding().isEmpty() && t.looksLikeNeoplasm(null, null, text)) {
+            ctx.report.unrecognisedText(id, "Condition.code", text);
+        }
+    }
+
+    /** A current symptom of the breast tumour (a resolved one says nothing about today). */
+    private boolean symptom(Condition c) {
+        String status = code(c.getClinicalStatus());
+        if ("resolved".equals(status) || "inactive".equals(status) || "remission".equals(status)) return false;
+        String symptom = symptoms.of(c.getCode(), c.getBodySite());
+        if (symptom == null) return false;
+        ctx.out.symptoms.add(new PrimarySymptom(ctx.id(c), symptom, ctx.dates.onset(c)));
+        return true;
+    }
+
+    static DateBasis basis(LocalDate d) {
+        return d == null ? DateBasis.UNDATED : DateBasis.RECORDED;
+    }
+}

@@ -1,0 +1,47 @@
+package org.primum.fhir.mapping;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.primum.facts.DiseaseFocus;
+import org.primum.facts.DiseaseStatus;
+import org.primum.facts.Response;
+
+/**
+ * A disease status (response) Observation. Its focus says what it is about: the primary, the distant
+ * disease, or (no focus, or both) the whole disease; the roles of pass 1 tell which Condition is which.
+ */
+final class DiseaseStatusReader {
+    private final MappingContext ctx;
+    private final ConditionRoles roles;
+
+    DiseaseStatusReader(MappingContext ctx, ConditionRoles roles) {
+        this.ctx = ctx;
+        this.roles = roles;
+    }
+
+    void read(Observation o) {
+        if (!(o.getValue() instanceof CodeableConcept cc)) return;
+        String id = ctx.id(o);
+        Response response = null;
+        for (Coding k : cc.getCoding()) {
+            response = ctx.t.response(k.getSystem(), k.getCode());
+            if (response != null) break;
+        }
+        if (response == null) {
+            for (Coding k : cc.getCoding()) ctx.report.unrecognised(id, "Observation.value", k);
+            if (cc.getCoding().isEmpty()) ctx.report.unrecognisedText(id, "Observation.value", cc.getText());
+            return;
+        }
+        boolean primary = false, distant = false;
+        for (Reference f : o.getFocus()) {
+            Resource target = ctx.index.resolve(f, o);
+            if (roles.isPrimary(target)) primary = true;
+            else if (roles.isMetastasis(target)) distant = true;
+        }
+        DiseaseFocus focus = primary == distant ? DiseaseFocus.WHOLE : primary ? DiseaseFocus.PRIMARY : DiseaseFocus.DISTANT;
+        ctx.out.diseaseStatuses.add(new DiseaseStatus(id, focus, response, ctx.dates.effective(o)));
+    }
+}

@@ -1,0 +1,127 @@
+package org.primum.fhir.mapping;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+import org.primum.facts.SystemicTherapy;
+import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Ingredient;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.primum.fhir.mapping.Codings.allText;
+
+/**
+ * Pass 4, medications (requests, statements, administrations) → systemic therapies. The drug is the
+ * medication's code, or the code or ingredients of the Medication it references (bundled or contained),
+ * else its name; the class comes from the ingredient. Records that are not a therapy given (errors,
+ * cancelled, not taken, drafts, proposals and plans) are skipped: weeks on therapy run from a real start.
+ */
+final class MedicationReader {
+    private final MappingContext ctx;
+    private final Terminology t;
+
+    MedicationReader(MappingContext ctx) {
+        this.ctx = ctx;
+        this.t = ctx.t;
+    }
+
+    void read(MedicationRequest m) {
+        MedicationRequest.MedicationRequestStatus s = m.getStatus();
+        if (s == MedicationRequest.MedicationRequestStatus.ENTEREDINERROR || s == MedicationRequest.MedicationRequestStatus.CANCELLED
+                || s == MedicationRequest.MedicationRequestStatus.DRAFT || Boolean.TRUE.equals(m.getDoNotPerformElement().getValue())) return;
+        // a proposal or a plan is not a therapy started: weeks on therapy run from a real start
+        MedicationRequest.MedicationRequestIntent intent = m.getIntent();
+        if (intent == MedicationRequest.MedicationRequestIntent.PROPOSAL || intent == MedicationRequest.MedicationRequestIntent.PLAN) return;
+        LocalDate start = ctx.dates.date(m.getAuthoredOnElement());
+        if (start == null && m.getDispenseRequest().getValidityPeriod().hasStart()) {
+            start = ctx.dates.date(m.getDispenseRequest().getValidityPeriod().getStartElement());
+        }
+        therapy(m, m.getMedication(), start, "MedicationRequest.medication");
+    }
+
+    void read(MedicationStatement m) {
+        MedicationStatement.MedicationStatementStatus s = m.getStatus();
+        if (s == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR || s == MedicationStatement.MedicationStatementStatus.NOTTAKEN
+                || s == MedicationStatement.MedicationStatementStatus.INTENDED) return;
+        therapy(m, m.getMedication(), ctx.dates.effective(m.getEffective()), "MedicationStatement.medication");
+    }
+
+    void read(MedicationAdministration m) {
+        MedicationAdministration.MedicationAdministrationStatus s = m.getStatus();
+        if (s == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
+                || s == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
+        therapy(m, m.getMedication(), ctx.dates.effective(m.getEffective()), "MedicationAdministration.medication");
+    }
+
+    private void therapy(DomainResource r, Type medication, LocalDate start, String element) {
+        String id = ctx.id(r);
+        List<CodeableConcept> concepts = concepts(r, medication);
+        Ingredient ing = null;
+        for (CodeableConcept cc : concepts) {
+            for (Coding k : cc.getCoding()) {
+                ing = t.ingredient(k.getSystem(), k.getCode());
+                if (ing != null) break;
+            }
+            if (ing != null) break;
+        }
+        boolean byText = false;
+        if (ing == null) {
+            for (CodeableConcept cc : concepts) {
+                ing = t.ingredientByText(allText(cc));
+                if (ing != null) {
+                    byText = true;
+                    break;
+                }
+            }
+        }
+        if (ing == null) {
+            unrecognised(id, element, concepts);
+            return;
+        }
+        if (byText) ctx.report.note("medication", "A medication was recognised by its name, not by its code.", id);
+        ctx.out.therapies.add(new SystemicTherapy(id, ing.drugClass(), ing.name(), start));
+    }
+
+    /** The concepts that may name the drug: medicationCodeableConcept, or the referenced Medication's code and ingredients. */
+    private List<CodeableConcept> concepts(DomainResource r, Type medication) {
+        List<CodeableConcept> concepts = new ArrayList<>();
+        if (medication instanceof CodeableConcept cc) {
+            concepts.add(cc);
+        } else if (medication instanceof Reference ref) {
+            Resource target = ctx.index.resolve(ref, r);
+            if (target instanceof Medication med) {
+                concepts.add(med.getCode());
+                for (Medication.MedicationIngredientComponent ing : med.getIngredient()) {
+                    if (ing.getItem() instanceof CodeableConcept ic) concepts.add(ic);
+                }
+            } else if (ref.hasDisplay()) {
+                concepts.add(new CodeableConcept().setText(ref.getDisplay()));
+            }
+        }
+        return concepts;
+    }
+
+    private void unrecognised(String id, String element, List<CodeableConcept> concepts) {
+        boolean any = false;
+        for (CodeableConcept cc : concepts) {
+            for (Coding k : cc.getCoding()) {
+                ctx.report.unrecognised(id, element, k);
+                any = true;
+            }
+        }
+        if (any) return;
+        String text = concepts.isEmpty() ? null : allText(concepts.get(0));
+        if (text != null && !text.isBlank()) ctx.report.unrecognisedText(id, element, text);
+        else ctx.report.note("medication", "A medication record names no drug.", id);
+    }
+}

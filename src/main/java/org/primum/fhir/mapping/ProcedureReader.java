@@ -1,0 +1,124 @@
+package org.primum.fhir.mapping;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.primum.facts.DrugClass;
+import org.primum.facts.ProcedureDone;
+import org.primum.facts.ProcedureKind;
+import org.primum.facts.ProposedOrder;
+import org.primum.facts.SystemicTherapy;
+import org.primum.fhir.Terminology;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.primum.fhir.mapping.Codings.allText;
+
+/**
+ * Pass 4, Procedures (done: completed or in progress) and ServiceRequests (proposed: draft or active)
+ * → procedure kind, side and prophylactic flag. A chemotherapy procedure is a systemic therapy.
+ * Radiotherapy is locoregional only when aimed at the breast, chest wall or regional nodes, and is
+ * aimed at a metastasis when its site or its reason (a metastasis Condition of pass 1) says so.
+ */
+final class ProcedureReader {
+    private record Kind(ProcedureKind kind, Coding coding) {
+        String code() { return coding == null ? null : coding.getCode(); }
+    }
+
+    private final MappingContext ctx;
+    private final Terminology t;
+    private final ConditionRoles roles;
+    private final Lateralities lateralities;
+
+    ProcedureReader(MappingContext ctx, ConditionRoles roles) {
+        this.ctx = ctx;
+        this.t = ctx.t;
+        this.roles = roles;
+        this.lateralities = new Lateralities(ctx.t);
+    }
+
+    void read(Procedure p) {
+        Procedure.ProcedureStatus s = p.getStatus();
+        if (s != Procedure.ProcedureStatus.COMPLETED && s != Procedure.ProcedureStatus.INPROGRESS) return;
+        String id = ctx.id(p);
+        LocalDate date = ctx.dates.effective(p.getPerformed());
+        for (Coding k : p.getCode().getCoding()) {
+            if (t.isChemotherapyProcedure(k.getSystem(), k.getCode())) {
+                ctx.out.therapies.add(new SystemicTherapy(id, DrugClass.CHEMOTHERAPY, "chemotherapy (procedure)", date));
+                return;
+            }
+        }
+        Kind kind = kind(p, p.getCode(), p.getBodySite(), p.getReasonReference());
+        if (kind == null) {
+            unrecognised(id, "Procedure.code", p.getCode());
+            return;
+        }
+        ctx.out.procedures.add(new ProcedureDone(id, kind.kind(), kind.code(), lateralities.ofProcedure(p.getBodySite(), p.getCode()),
+                prophylactic(p.getCode(), p.getReasonCode()), date));
+    }
+
+    void read(ServiceRequest r) {
+        ServiceRequest.ServiceRequestStatus s = r.getStatus();
+        if (s != ServiceRequest.ServiceRequestStatus.DRAFT && s != ServiceRequest.ServiceRequestStatus.ACTIVE) return;
+        if (Boolean.TRUE.equals(r.getDoNotPerformElement().getValue())) return;
+        String id = ctx.id(r);
+        Kind kind = kind(r, r.getCode(), r.getBodySite(), r.getReasonReference());
+        if (kind == null) {
+            unrecognised(id, "ServiceRequest.code", r.getCode());
+            return;
+        }
+        ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), lateralities.ofProcedure(r.getBodySite(), r.getCode()),
+                prophylactic(r.getCode(), r.getReasonCode()), s.toCode()));
+    }
+
+    private void unrecognised(String id, String element, CodeableConcept code) {
+        for (Coding k : code.getCoding()) ctx.report.unrecognised(id, element, k);
+        if (code.getCoding().isEmpty() && code.hasText()) ctx.report.unrecognisedText(id, element, code.getText());
+    }
+
+    private Kind kind(DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons) {
+        for (Coding k : code.getCoding()) {
+            String kind = t.procedureKind(k.getSystem(), k.getCode());
+            if (kind == null) continue;
+            if (!"RADIOTHERAPY".equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
+            return new Kind(radiotherapyKind(r, bodySites, reasons), k);
+        }
+        if (t.mentionsTumourBoard(allText(code))) {
+            ctx.report.note("tumour board", "A tumour board review was recognised by its name, not by its code.", ctx.id(r));
+            return new Kind(ProcedureKind.TUMOUR_BOARD_REVIEW, code.getCoding().isEmpty() ? null : code.getCodingFirstRep());
+        }
+        return null;
+    }
+
+    /** Radiotherapy is locoregional only when aimed at the breast, chest wall or regional nodes. */
+    private ProcedureKind radiotherapyKind(DomainResource r, List<CodeableConcept> bodySites, List<Reference> reasons) {
+        boolean metastatic = false;
+        for (CodeableConcept b : bodySites) {
+            for (Coding k : b.getCoding()) {
+                if (t.locoregionalRegion(k.getSystem(), k.getCode()) != null) return ProcedureKind.LOCOREGIONAL_RADIOTHERAPY;
+                if (t.bodyStructureSite(k.getSystem(), k.getCode()) != null) metastatic = true;
+            }
+        }
+        if (metastatic) return ProcedureKind.METASTASIS_RADIOTHERAPY;
+        for (Reference ref : reasons) {
+            Resource target = ctx.index.resolve(ref, r);
+            if (roles.isMetastasis(target)) return ProcedureKind.METASTASIS_RADIOTHERAPY;
+            // aimed at the primary's disease without a site: still not proven locoregional
+            if (roles.isPrimary(target) && bodySites.isEmpty()) break;
+        }
+        for (CodeableConcept b : bodySites) for (Coding k : b.getCoding()) ctx.report.unrecognised(ctx.id(r), r.fhirType() + ".bodySite", k);
+        return ProcedureKind.RADIOTHERAPY_UNSPECIFIED_SITE;
+    }
+
+    private boolean prophylactic(CodeableConcept code, List<CodeableConcept> reasons) {
+        for (Coding k : code.getCoding()) if (t.isProphylacticMastectomy(k.getSystem(), k.getCode())) return true;
+        if (t.mentionsProphylactic(allText(code))) return true;
+        for (CodeableConcept r : reasons) if (t.mentionsProphylactic(allText(r))) return true;
+        return false;
+    }
+}

@@ -1,0 +1,142 @@
+package org.primum.fhir.terminology;
+
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.primum.facts.ReceptorValue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The values of {@code Parameters-mapping-settings.json}: the receptor positivity threshold, extension
+ * URLs, the cap on reported unrecognised codes, and the words of the text fallbacks (a record coded in
+ * no known system may still say "prophylactic", "tumour board", "margin involved"...), with the matching
+ * that uses them. An unknown parameter fails start-up. Immutable once read.
+ */
+public final class MappingSettings {
+    private record Word(String word, String meaning) {
+    }
+
+    private BigDecimal receptorPositiveMinPercent = BigDecimal.ONE;
+    private String lesionCountExtensionUrl = CodeSystems.BASE + "/StructureDefinition/metastatic-lesion-count";
+    private String conditionRelatedExtensionUrl = "http://hl7.org/fhir/StructureDefinition/condition-related";
+    private int unrecognisedMax = 100;
+    private final List<Word> symptomWords = new ArrayList<>();
+    private final List<Word> receptorWords = new ArrayList<>();
+    private final List<String> breastSiteWords = new ArrayList<>();
+    private final List<String> prophylacticWords = new ArrayList<>();
+    private final List<String> tumourBoardWords = new ArrayList<>();
+    private final List<String> marginInvolvedWords = new ArrayList<>();
+    private final List<String> marginClearWords = new ArrayList<>();
+    private final List<String> neoplasmWords = new ArrayList<>();
+    private final List<String> neoplasmIcdPrefixes = new ArrayList<>();
+
+    private MappingSettings() {
+    }
+
+    public static MappingSettings read(ProfileSet files) {
+        Parameters p = files.settings();
+        if (p == null) throw new IllegalStateException("fhir-profiles: Parameters mapping-settings missing");
+        MappingSettings s = new MappingSettings();
+        for (Parameters.ParametersParameterComponent par : p.getParameter()) s.read(par);
+        // longer clear-words first: "uninvolved" / "not involved" must win over "involved"
+        s.marginClearWords.sort(Comparator.comparingInt(String::length).reversed());
+        return s;
+    }
+
+    private void read(Parameters.ParametersParameterComponent par) {
+        switch (par.getName()) {
+            case "receptor-positive-min-percent" -> receptorPositiveMinPercent = ((DecimalType) par.getValue()).getValue();
+            case "lesion-count-extension-url" -> lesionCountExtensionUrl = par.getValue().primitiveValue();
+            case "condition-related-extension-url" -> conditionRelatedExtensionUrl = par.getValue().primitiveValue();
+            case "unrecognised-max" -> unrecognisedMax = Integer.parseInt(par.getValue().primitiveValue());
+            case "prophylactic-word" -> prophylacticWords.add(lower(par.getValue().primitiveValue()));
+            case "tumour-board-word" -> tumourBoardWords.add(lower(par.getValue().primitiveValue()));
+            case "breast-site-word" -> breastSiteWords.add(lower(par.getValue().primitiveValue()));
+            case "margin-involved-word" -> marginInvolvedWords.add(lower(par.getValue().primitiveValue()));
+            case "margin-clear-word" -> marginClearWords.add(lower(par.getValue().primitiveValue()));
+            case "symptom-word" -> symptomWords.add(new Word(lower(part(par, "word")), part(par, "symptom")));
+            case "neoplasm-word" -> neoplasmWords.add(lower(par.getValue().primitiveValue()));
+            case "neoplasm-icd10-prefix" -> neoplasmIcdPrefixes.add(par.getValue().primitiveValue().toUpperCase(Locale.ROOT));
+            case "receptor-result-word" -> {
+                String value = part(par, "value");
+                ReceptorValue.valueOf(value);
+                receptorWords.add(new Word(lower(part(par, "word")), value));
+            }
+            default -> throw new IllegalStateException("fhir-profiles: Parameters mapping-settings: unknown parameter " + par.getName());
+        }
+    }
+
+    private static String part(Parameters.ParametersParameterComponent par, String name) {
+        return par.getPart().stream().filter(x -> name.equals(x.getName())).findFirst()
+                .map(x -> x.getValue().primitiveValue())
+                .orElseThrow(() -> new IllegalStateException("fhir-profiles: Parameters mapping-settings: "
+                        + par.getName() + " needs a part " + name));
+    }
+
+    // ------------------------------------------------------------------ values
+
+    /** An ER/PR percentage at or above this is positive. */
+    public BigDecimal receptorPositiveMinPercent() { return receptorPositiveMinPercent; }
+
+    /** The extension (valueInteger) with the number of lesions on a metastasis Condition. */
+    public String lesionCountExtensionUrl() { return lesionCountExtensionUrl; }
+
+    /** The extension relating a secondary cancer Condition to its primary. */
+    public String conditionRelatedExtensionUrl() { return conditionRelatedExtensionUrl; }
+
+    /** At most this many unrecognised codes are listed in an answer. */
+    public int unrecognisedMax() { return unrecognisedMax; }
+
+    // ------------------------------------------------------------------ text fallbacks
+
+    /** Positive / negative / equivocal from result text ("Positive", "negative (0%)"), or null. */
+    public ReceptorValue receptorByText(String text) {
+        String s = lower(text == null ? "" : text);
+        for (Word w : receptorWords) if (s.contains(w.word())) return ReceptorValue.valueOf(w.meaning());
+        return null;
+    }
+
+    /** Involved (true), clear (false) or unknown (null) from margin text. */
+    public Boolean marginByText(String text) {
+        String s = lower(text == null ? "" : text);
+        for (String w : marginClearWords) if (s.contains(w)) return Boolean.FALSE;
+        for (String w : marginInvolvedWords) if (s.contains(w)) return Boolean.TRUE;
+        return null;
+    }
+
+    /** The symptom named in text ("ulcer" → ulceration, "haemorrhage" → bleeding), or null. */
+    public String symptomByText(String text) {
+        String s = lower(text == null ? "" : text);
+        for (Word w : symptomWords) if (s.contains(w.word())) return w.meaning();
+        return null;
+    }
+
+    public boolean mentionsProphylactic(String text) { return containsAny(text, prophylacticWords); }
+
+    public boolean mentionsTumourBoard(String text) { return containsAny(text, tumourBoardWords); }
+
+    public boolean mentionsBreastSite(String text) { return containsAny(text, breastSiteWords); }
+
+    /** Text naming a neoplasm, or an ICD-10 code of any national variant in a neoplasm chapter prefix. */
+    public boolean looksLikeNeoplasm(String system, String code, String text) {
+        if (containsAny(text, neoplasmWords)) return true;
+        if (system != null && code != null && system.toLowerCase(Locale.ROOT).contains("icd-10")) {
+            String c = code.trim().toUpperCase(Locale.ROOT);
+            for (String p : neoplasmIcdPrefixes) if (c.startsWith(p)) return true;
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        if (text == null || text.isEmpty()) return false;
+        String s = lower(text);
+        for (String w : words) if (s.contains(w)) return true;
+        return false;
+    }
+
+    private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+}

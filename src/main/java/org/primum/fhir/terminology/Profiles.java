@@ -1,0 +1,118 @@
+package org.primum.fhir.terminology;
+
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.primum.facts.Laterality;
+import org.primum.facts.PerformanceScale;
+import org.primum.facts.ProcedureKind;
+import org.primum.facts.Receptor;
+import org.primum.facts.ReceptorValue;
+import org.primum.facts.Response;
+import org.primum.facts.TnmAxis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The table of the ValueSets and ConceptMaps of {@code fhir-profiles/} the mapping reads: one line each,
+ * naming the file (by id) and what it feeds. A line is all the Java a new file needs: the loader then
+ * requires the file, indexes it with the checks of its kind, and the mapping asks
+ * {@code terminology.contains(Profiles.NEW_ONE, system, code)} (ValueSet) or
+ * {@code terminology.get(Profiles.NEW_ONE, system, code)} (ConceptMap). See {@code fhir-profiles/README.md}.
+ *
+ * <p>The drug files ({@code systemic-therapy-ingredient}, {@code ingredient-drug-class},
+ * {@code rxnorm-product-ingredient}) feed one index together, with names for the text fallback: see
+ * {@link IngredientIndex}. Words and settings are in {@link MappingSettings}.
+ */
+public final class Profiles {
+    /** Declared before the entries: each entry below adds itself here when the class is initialised. */
+    private static final List<Feed<?>> ALL = new ArrayList<>();
+
+    private static final String STAGING_TYPE = CodeSystems.BASE + "/tnm-staging-type";
+    private static final String RESULT_SCALE = CodeSystems.BASE + "/receptor-result-scale";
+
+    // ------------------------------------------------------------------ Conditions: primary, metastasis, nodes
+    public static final Membership PRIMARY_BREAST_CANCER = valueSet("primary-breast-cancer");
+    public static final Membership MALIGNANT_NEOPLASM_SITE_BY_BODY_SITE = valueSet("malignant-neoplasm-site-by-body-site");
+    public static final Membership BREAST_STRUCTURE = valueSet("breast-structure");
+    public static final Membership SECONDARY_MALIGNANCY_SITE_BY_BODY_SITE = valueSet("secondary-malignancy-site-by-body-site");
+    public static final Membership REGIONAL_NODAL_DISEASE = valueSet("regional-nodal-disease");
+    public static final Membership REGIONAL_LYMPH_NODE_STRUCTURE = valueSet("regional-lymph-node-structure");
+    public static final Classification<SiteMapping> SECONDARY_NEOPLASM_SITE = conceptMap("secondary-neoplasm-site",
+            (tg, src) -> new SiteMapping(tg.getCode(), src, finerThanTheOrgan(tg)));
+    public static final Classification<SiteMapping> BODY_STRUCTURE_METASTATIC_SITE = conceptMap("body-structure-metastatic-site",
+            (tg, src) -> new SiteMapping(tg.getCode(), src, finerThanTheOrgan(tg)));
+    public static final Classification<String> BODY_STRUCTURE_LOCOREGIONAL_REGION = conceptMap("body-structure-locoregional-region",
+            (tg, src) -> tg.getCode());
+    public static final Classification<Laterality> LATERALITY = conceptMap("laterality", (tg, src) -> Laterality.valueOf(tg.getCode()));
+
+    // ------------------------------------------------------------------ Observations
+    public static final Classification<TnmAxisMapping> TNM_OBSERVATION_AXIS = conceptMap("tnm-observation-axis",
+            (tg, src) -> new TnmAxisMapping(TnmAxis.valueOf(tg.getCode()), "pathological".equals(product(tg, STAGING_TYPE))));
+    public static final Classification<String> TNM_CATEGORY_VALUE = conceptMap("tnm-category-value", (tg, src) -> tg.getCode());
+    public static final Classification<ReceptorTest> RECEPTOR_TEST = conceptMap("receptor-test",
+            (tg, src) -> new ReceptorTest(Receptor.valueOf(tg.getCode()), "percent".equals(product(tg, RESULT_SCALE))));
+    public static final Classification<ReceptorValue> RECEPTOR_RESULT = conceptMap("receptor-result",
+            (tg, src) -> ReceptorValue.valueOf(tg.getCode()));
+    public static final Membership DISEASE_STATUS_OBSERVATION = valueSet("disease-status-observation");
+    public static final Classification<Response> DISEASE_STATUS_RESPONSE = conceptMap("disease-status-response",
+            (tg, src) -> Response.valueOf(tg.getCode()));
+    public static final Classification<PerformanceScale> PERFORMANCE_STATUS_OBSERVATION = conceptMap("performance-status-observation",
+            (tg, src) -> PerformanceScale.valueOf(tg.getCode()));
+    public static final Classification<Integer> ECOG_ANSWER = conceptMap("ecog-answer", (tg, src) -> Integer.valueOf(tg.getCode()));
+    public static final Membership MARGIN_OBSERVATION = valueSet("margin-observation");
+    /** Involved (true) or clear (false). */
+    public static final Classification<Boolean> MARGIN_RESULT = conceptMap("margin-result", (tg, src) -> switch (tg.getCode()) {
+        case "involved" -> Boolean.TRUE;
+        case "clear" -> Boolean.FALSE;
+        default -> throw new IllegalArgumentException("margin status " + tg.getCode());
+    });
+    public static final Membership LESION_COUNT_OBSERVATION = valueSet("lesion-count-observation");
+
+    // ------------------------------------------------------------------ Procedures, symptoms, sites
+    public static final Membership CHEMOTHERAPY_PROCEDURE = valueSet("chemotherapy-procedure");
+    /** A {@link ProcedureKind} name, or RADIOTHERAPY: the body site decides (see the README). */
+    public static final Classification<String> PROCEDURE_KIND = conceptMap("procedure-kind", (tg, src) -> {
+        if (!"RADIOTHERAPY".equals(tg.getCode())) ProcedureKind.valueOf(tg.getCode());
+        return tg.getCode();
+    });
+    public static final Membership PROPHYLACTIC_MASTECTOMY = valueSet("prophylactic-mastectomy");
+    public static final Classification<String> PRIMARY_SYMPTOM = conceptMap("primary-symptom", (tg, src) -> tg.getCode());
+    public static final Membership METASTASIS_SITE_OBSERVATION = valueSet("metastasis-site-observation");
+    public static final Membership NO_FINDING = valueSet("no-finding");
+
+    private Profiles() {
+    }
+
+    /** Every entry, in the order of this table (the order files are indexed, so the first broken one is reported). */
+    public static List<Feed<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    private static Membership valueSet(String id) {
+        Membership m = new Membership(id);
+        ALL.add(m);
+        return m;
+    }
+
+    private static <T> Classification<T> conceptMap(String id, Classification.TargetReader<T> reader) {
+        Classification<T> c = new Classification<>(id, reader);
+        ALL.add(c);
+        return c;
+    }
+
+    /** {@code equivalence: wider} (or subsumes): the source is a structure finer than the organ, naming one lesion. */
+    private static boolean finerThanTheOrgan(ConceptMap.TargetElementComponent tg) {
+        Enumerations.ConceptMapEquivalence eq = tg.getEquivalence();
+        if (eq == null) throw new IllegalArgumentException("equivalence is required");
+        return eq == Enumerations.ConceptMapEquivalence.WIDER || eq == Enumerations.ConceptMapEquivalence.SUBSUMES;
+    }
+
+    private static String product(ConceptMap.TargetElementComponent tg, String property) {
+        for (ConceptMap.OtherElementComponent p : tg.getProduct()) {
+            if (property.equals(p.getProperty())) return p.getValue();
+        }
+        return null;
+    }
+}
