@@ -75,7 +75,7 @@ public class CdsHooksService {
     }
 
     /** Data the FHIR server returned that is not valid FHIR R4 is not the client's fault: required data not available (412). */
-    private static void addFetched(LooseRecord record, Map<String, List<FhirInput>> fetched) {
+    static void addFetched(LooseRecord record, Map<String, List<FhirInput>> fetched) {
         for (List<FhirInput> pages : fetched.values()) {
             for (FhirInput page : pages) {
                 try {

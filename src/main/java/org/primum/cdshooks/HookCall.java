@@ -202,9 +202,10 @@ public final class HookCall {
 
     /**
      * Names the draft orders before any FHIR parser sees them, so that the selections, the cards and the
-     * facts of the core all call an order the same {@code Type/id}: the resource's id, else the id of the
-     * entry's fullUrl (as HAPI gives it), else {@code draft-<n>} (n counting the entries with a resource),
-     * which is written into the resource.
+     * facts of the core all call an order the same {@code Type/id}, the one HAPI gives it when it reads the
+     * Bundle from a JSON tree (as the core does): the id part of the entry's fullUrl if there is one (HAPI
+     * lets it override the resource's id), else the resource's id, else (no id at all) {@code draft-<n>}
+     * (n counting the entries with a resource), which is written into a copy of the resource.
      */
     static final class DraftOrderIds {
         private DraftOrderIds() {
@@ -219,14 +220,15 @@ public final class HookCall {
             for (int i = 0; i < entries.size(); i++) {
                 JsonNode entry = entries.get(i);
                 if (!(entry instanceof ObjectNode) || !(entry.get("resource") instanceof ObjectNode resource)) continue;
-                String idPart = idPart(resource.path("id").asText(""));
-                if (idPart == null) idPart = idPart(entry.path("fullUrl").asText(""));
-                if (idPart == null) {
+                String idPart = idPart(entry.path("fullUrl").asText(""));
+                if (idPart == null) idPart = idPart(resource.path("id").asText(""));
+                if (idPart == null && !resource.has("id")) {
                     idPart = "draft-" + n;
                     if (out == bundle) out = bundle.deepCopy();
                     ((ObjectNode) out.get("entry").get(i).get("resource")).put("id", idPart);
                 }
-                references.add(resource.path("resourceType").asText() + "/" + idPart);
+                // an empty id stays: the core refuses it, as it refuses any invalid value
+                references.add(resource.path("resourceType").asText() + "/" + (idPart == null ? "" : idPart));
                 n++;
             }
             return out;
