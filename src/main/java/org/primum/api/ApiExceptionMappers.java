@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.primum.fhir.HapiErrors;
 import org.primum.input.InvalidInputException;
-import org.primum.input.Problem;
 
 import java.util.UUID;
 

@@ -6,7 +6,6 @@ import org.primum.core.FhirInput;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

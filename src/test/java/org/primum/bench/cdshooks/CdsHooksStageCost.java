@@ -1,7 +1,6 @@
 package org.primum.bench.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.primum.cdshooks.CardFactory;
 import org.primum.cdshooks.HookCall;
