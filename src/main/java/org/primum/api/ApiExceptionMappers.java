@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.primum.fhir.HapiErrors;
 import org.primum.input.InvalidInputException;
-import org.primum.input.Problem;
 
 import java.util.UUID;
 
@@ -35,10 +35,10 @@ public class ApiExceptionMappers {
         return clientError(request, OperationOutcomes.status(e.problem()), e.issueCode(), e.getMessage(), e.location());
     }
 
-    /** HAPI parse failures that did not go through {@link FhirJsonReader} (which reports them with their location). */
+    /** HAPI parse failures that did not go through {@code org.primum.fhir.FhirJsonReader} (which reports them with their location). */
     @ServerExceptionMapper
     public Response dataFormat(DataFormatException e, ContainerRequestContext request) {
-        InvalidInputException invalid = FhirJsonReader.translate(e, null);
+        InvalidInputException invalid = HapiErrors.translate(e, null);
         return clientError(request, OperationOutcomes.status(invalid.problem()), invalid.issueCode(), invalid.getMessage(), invalid.location());
     }
 

@@ -1,56 +1,61 @@
 package org.primum.cdshooks;
 
-import org.primum.input.InvalidInputException;
-import org.primum.input.Problem;
-import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
-import org.primum.Primum;
 import org.primum.cdshooks.model.Card;
 import org.primum.cdshooks.model.CdsResponse;
 import org.primum.cdshooks.model.Discovery;
 import org.primum.cdshooks.security.CdsSecurity;
 import org.primum.cdshooks.security.ClientIdentity;
+import org.primum.core.FhirInput;
+import org.primum.core.LooseRecord;
+import org.primum.core.Pipeline;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
 import java.time.LocalDate;
-import java.util.*;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * One hook call: the prefetch completed from the FHIR server where keys are missing, the resources
- * (plus the draft orders) through {@link Primum#evaluate(List, String, LocalDate)} — the same mapping and
- * engine as every other entry point — and the recommendations as cards.
+ * One hook call: the prefetch read, the keys the EHR did not send fetched from its FHIR server, the draft
+ * orders added last (so that they win over a stored copy of the same order), all evaluated by the core
+ * {@link Pipeline} — the same reading, mapping and rules as every other entry point — and the
+ * recommendations turned into cards.
  */
 @Singleton
 public class CdsHooksService {
     private static final Logger LOG = Logger.getLogger(CdsHooksService.class);
 
-    private final Primum primum;
-    private final FhirContext fhir = FhirContext.forR4Cached();
+    private final Pipeline pipeline;
     private final FhirFetcher fetcher;
     private final CardFactory cards;
     private final CdsSecurity security;
 
-    public CdsHooksService(Primum primum, CdsHooksConfig config, ObjectMapper json, FeedbackStore store, CdsSecurity security,
+    public CdsHooksService(Pipeline pipeline, CdsHooksConfig config, ObjectMapper json, FeedbackStore store, CdsSecurity security,
                            CdsProfiles profiles) {
-        this.primum = primum;
-        this.fetcher = new FhirFetcher(fhir, config.fetchTimeout(), config.fetchMaxPages());
+        this.pipeline = pipeline;
+        this.fetcher = new FhirFetcher(config.fetchTimeout(), config.fetchMaxPages());
         this.cards = new CardFactory(profiles, json, store::cardId);
         this.security = security;
     }
 
     /** The discovery document, quoting the thresholds the evaluations apply. */
     public Discovery discovery() {
-        return CdsServiceCatalog.discovery(primum.knowledgeBase().thresholds());
+        return CdsServiceCatalog.discovery(pipeline.thresholds());
     }
 
     public CdsResponse call(HookCall call, ClientIdentity client) {
         long start = System.nanoTime();
-        Map<String, List<Resource>> data = new LinkedHashMap<>(call.prefetch());
+        // read before anything is fetched: a malformed prefetch is the client's 400, and costs the EHR nothing
+        LooseRecord record = pipeline.looseRecord();
+        call.prefetch().values().forEach(inputs -> inputs.forEach(record::add));
+
         Map<String, String> missing = new LinkedHashMap<>();
         CdsServiceCatalog.PREFETCH.forEach((key, template) -> {
-            if (!data.containsKey(key)) missing.put(key, template);
+            if (!call.prefetch().containsKey(key)) missing.put(key, template);
         });
         if (!missing.isEmpty()) {
             if (call.fhirServer() == null) {
@@ -60,26 +65,31 @@ public class CdsHooksService {
             if (!security.fhirServerAllowed(client, call.fhirServer())) {
                 throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "fhirServer is not one this client is allowed to name", "fhirServer");
             }
-            data.putAll(fetcher.fetch(call.fhirServer(), call.accessToken(), missing, call.patientId()));
+            addFetched(record, fetcher.fetch(call.fhirServer(), call.accessToken(), missing, call.patientId()));
         }
+        call.draftOrderInput().ifPresent(record::add);
 
-        // the draft orders of the session win over a stored copy of the same order
-        Map<String, Resource> byRef = new LinkedHashMap<>();
-        List<Resource> resources = new ArrayList<>();
-        data.values().forEach(list -> list.forEach(r -> {
-            if (r.getIdElement().hasIdPart()) byRef.put(HookCall.reference(r), r);
-            else resources.add(r);
-        }));
-        call.draftOrders().forEach(r -> byRef.put(HookCall.reference(r), r));
-        resources.addAll(byRef.values());
-
-        // an InvalidInputException of the mapping (4xx) is answered by the shared org.primum.api mappers
-        Primum.Result result = primum.evaluate(resources, call.patientId(), LocalDate.now());
+        // an InvalidInputException of the reading or the mapping (4xx) is answered by the shared org.primum.api mappers
+        Pipeline.Result result = pipeline.evaluate(record, call.patientId(), LocalDate.now());
         List<Card> out = cards.cards(result.evaluation(), call);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s %s: %d resources (%d fetched keys), %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),
-                    resources.size(), missing.size(), result.evaluation().recommendations().size(), out.size(), (System.nanoTime() - start) / 1e6);
+                    result.resources(), missing.size(), result.evaluation().recommendations().size(), out.size(), (System.nanoTime() - start) / 1e6);
         }
         return CdsResponse.of(out);
+    }
+
+    /** Data the FHIR server returned that is not valid FHIR R4 is not the client's fault: required data not available (412). */
+    static void addFetched(LooseRecord record, Map<String, List<FhirInput>> fetched) {
+        for (List<FhirInput> pages : fetched.values()) {
+            for (FhirInput page : pages) {
+                try {
+                    record.add(page);
+                } catch (InvalidInputException e) {
+                    throw new CdsHookException(Problem.DATA_UNAVAILABLE, e.issueCode(), "the FHIR server's data is not valid FHIR R4: "
+                            + e.getMessage(), e.location());
+                }
+            }
+        }
     }
 }

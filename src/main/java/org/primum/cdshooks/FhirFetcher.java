@@ -1,15 +1,11 @@
 package org.primum.cdshooks;
 
-import org.primum.input.Problem;
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
+import org.primum.core.FhirInput;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,27 +24,30 @@ import java.util.concurrent.*;
  * that cannot be had is a {@link CdsHookException} 412 (the CDS Hooks answer for "required data not
  * available"), with issue code {@code timeout} when the time box ran out.
  * <p>
- * Plain JDK HTTP client plus HAPI's parser: HAPI's generic client is not served at the HAPI version of
- * the project (8.12.1) by the registry this project builds from.
+ * Plain JDK HTTP client (HAPI's generic client is not served at the HAPI version of the project, 8.12.1, by
+ * the registry this project builds from). What it returns is JSON for the core ({@link FhirInput}), one input
+ * per page, located {@code fhirServer.<key>} (first page) or {@code fhirServer.<key>.page[n]}; it looks at
+ * the JSON only as far as paging needs (resourceType, the {@code next} link), the core reads the FHIR.
  */
 public final class FhirFetcher {
     private static final Logger LOG = Logger.getLogger(FhirFetcher.class);
 
-    private final FhirContext fhir;
+    /** Where the errors of fetched data are located: {@code fhirServer.<key>...}. */
+    static final String LOCATION = "fhirServer";
+
     private final HttpClient http;
     private final Duration timeout;
     private final int maxPages;
 
-    public FhirFetcher(FhirContext fhir, Duration timeout, int maxPages) {
-        this.fhir = fhir;
+    public FhirFetcher(Duration timeout, int maxPages) {
         this.timeout = timeout;
         this.maxPages = maxPages;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /** The resources of each key (a read gives one resource; a search its entries, OperationOutcomes left out). */
-    public Map<String, List<Resource>> fetch(String fhirServer, String accessToken, Map<String, String> templates, String patientId) {
+    /** The data of each key: a read gives one resource, a search one Bundle per page. */
+    public Map<String, List<FhirInput>> fetch(String fhirServer, String accessToken, Map<String, String> templates, String patientId) {
         String base = fhirServer.endsWith("/") ? fhirServer.substring(0, fhirServer.length() - 1) : fhirServer;
         URI baseUri;
         try {
@@ -58,7 +57,7 @@ public final class FhirFetcher {
             throw new CdsHookException(Problem.MALFORMED, "invalid", "fhirServer is not an http(s) URL", "fhirServer");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, CompletableFuture<List<Resource>>> futures = new LinkedHashMap<>();
+        Map<String, CompletableFuture<List<FhirInput>>> futures = new LinkedHashMap<>();
         templates.forEach((key, template) -> {
             String relative = template.replace("{{context.patientId}}", URLEncoder.encode(patientId, StandardCharsets.UTF_8));
             futures.put(key, fetchAll(base, baseUri, relative, accessToken, deadline, key));
@@ -79,7 +78,7 @@ public final class FhirFetcher {
             LOG.infof("FHIR server fetch failed: %s", cause.getClass().getSimpleName());
             throw new CdsHookException(Problem.DATA_UNAVAILABLE, "exception", "the FHIR server could not be reached for the data not prefetched");
         }
-        Map<String, List<Resource>> result = new LinkedHashMap<>();
+        Map<String, List<FhirInput>> result = new LinkedHashMap<>();
         futures.forEach((k, f) -> result.put(k, f.join()));
         return result;
     }
@@ -89,18 +88,18 @@ public final class FhirFetcher {
                 + timeout.toMillis() + " ms (primum.cdshooks.fetch-timeout)");
     }
 
-    private CompletableFuture<List<Resource>> fetchAll(String base, URI baseUri, String relative, String token, long deadline, String key) {
-        List<Resource> collected = Collections.synchronizedList(new ArrayList<>());
+    private CompletableFuture<List<FhirInput>> fetchAll(String base, URI baseUri, String relative, String token, long deadline, String key) {
+        List<FhirInput> collected = Collections.synchronizedList(new ArrayList<>());
         return page(baseUri.resolve(relative), base, token, deadline, key, collected, 1).thenApply(v -> List.copyOf(collected));
     }
 
-    private CompletableFuture<Void> page(URI uri, String base, String token, long deadline, String key, List<Resource> into, int pageNo) {
+    private CompletableFuture<Void> page(URI uri, String base, String token, long deadline, String key, List<FhirInput> into, int pageNo) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) return CompletableFuture.failedFuture(timedOut());
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(remaining))
                 .header("Accept", "application/fhir+json").GET();
         if (token != null) rb.header("Authorization", "Bearer " + token);
-        return http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenCompose(response -> {
+        return http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
             int status = response.statusCode();
             if (status == 401 || status == 403) {
                 throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "the FHIR server refused access to the data of prefetch key '" + key + "' (HTTP " + status + ")");
@@ -111,40 +110,51 @@ public final class FhirFetcher {
             if (status != 200) {
                 throw new CdsHookException(Problem.DATA_UNAVAILABLE, "exception", "the FHIR server answered HTTP " + status + " for prefetch key '" + key + "'");
             }
-            Resource resource;
+            FhirInput page;
             try {
-                IParser parser = fhir.newJsonParser();
-                resource = (Resource) parser.parseResource(response.body());
-            } catch (DataFormatException | ClassCastException e) {
-                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "structure", "the FHIR server's answer for prefetch key '" + key + "' is not FHIR R4 JSON");
+                page = FhirInput.read(response.body(), LOCATION + "." + key + (pageNo > 1 ? ".page[" + pageNo + "]" : ""));
+            } catch (InvalidInputException e) {
+                throw notFhir(key);
             }
-            if (resource instanceof Bundle bundle) {
-                for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-                    if (entry.hasResource() && !(entry.getResource() instanceof OperationOutcome)) into.add(entry.getResource());
-                }
-                Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
-                if (next != null && next.hasUrl()) {
-                    if (pageNo >= maxPages) {
-                        throw new CdsHookException(Problem.DATA_UNAVAILABLE, "too-costly", "prefetch key '" + key + "' has more than " + maxPages + " pages on the FHIR server");
-                    }
-                    URI nextUri;
-                    try {
-                        nextUri = URI.create(base + "/").resolve(next.getUrl());
-                    } catch (IllegalArgumentException e) {
-                        throw new CdsHookException(Problem.DATA_UNAVAILABLE, "structure", "the FHIR server's next link for prefetch key '" + key + "' is not a URL");
-                    }
-                    if (!nextUri.toString().startsWith(base)) {
-                        // never follow a link off the EHR's FHIR server with its token
-                        throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "the FHIR server's next link for prefetch key '" + key + "' leaves fhirServer");
-                    }
-                    return page(nextUri, base, token, deadline, key, into, pageNo + 1);
-                }
-            } else if (resource instanceof OperationOutcome) {
+            String type = page.json().path("resourceType").asText("");
+            if (type.isEmpty()) throw notFhir(key);
+            if (type.equals("OperationOutcome")) {
                 throw new CdsHookException(Problem.DATA_UNAVAILABLE, "exception", "the FHIR server answered an OperationOutcome for prefetch key '" + key + "'");
-            } else {
-                into.add(resource);
+            }
+            into.add(page);
+            String next = type.equals("Bundle") ? nextLink(page.json()) : null;
+            if (next != null) {
+                if (pageNo >= maxPages) {
+                    throw new CdsHookException(Problem.DATA_UNAVAILABLE, "too-costly", "prefetch key '" + key + "' has more than " + maxPages + " pages on the FHIR server");
+                }
+                URI nextUri;
+                try {
+                    nextUri = URI.create(base + "/").resolve(next);
+                } catch (IllegalArgumentException e) {
+                    throw new CdsHookException(Problem.DATA_UNAVAILABLE, "structure", "the FHIR server's next link for prefetch key '" + key + "' is not a URL");
+                }
+                if (!nextUri.toString().startsWith(base)) {
+                    // never follow a link off the EHR's FHIR server with its token
+                    throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "the FHIR server's next link for prefetch key '" + key + "' leaves fhirServer");
+                }
+                return page(nextUri, base, token, deadline, key, into, pageNo + 1);
             }
             return CompletableFuture.completedFuture(null);
         });
+    }
+
+    /** Bundle.link with relation {@code next}: its url, or null. */
+    private static String nextLink(JsonNode bundle) {
+        for (JsonNode link : bundle.path("link")) {
+            if ("next".equals(link.path("relation").asText())) {
+                String url = link.path("url").asText("");
+                return url.isEmpty() ? null : url;
+            }
+        }
+        return null;
+    }
+
+    private static CdsHookException notFhir(String key) {
+        return new CdsHookException(Problem.DATA_UNAVAILABLE, "structure", "the FHIR server's answer for prefetch key '" + key + "' is not FHIR R4 JSON");
     }
 }

@@ -1,13 +1,15 @@
 package org.primum.cdshooks;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.JsonParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.primum.api.FhirJsonReader;
-import org.primum.input.InvalidInputException;
-import org.primum.input.Problem;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
+import org.primum.core.FhirInput;
+import org.primum.input.Problem;
 
 import java.util.*;
 
@@ -16,20 +18,92 @@ import java.util.*;
  * order hooks draftOrders and selections), fhirServer + access token, and the prefetch. Reading checks
  * what the service needs and turns every defect into a 400 naming the element.
  *
- * @param prefetch key → resources for each key the client answered; a key answered {@code null} ("no data")
- *                 maps to an empty list; a key absent or answered with an OperationOutcome is not in the map
+ * <p>The CDS Hooks prefetch reader, and the one class of the CDS Hooks service besides the cards that
+ * handles FHIR resources as HAPI objects: the FHIR content (prefetch values, draft orders) is handed to
+ * the core as JSON ({@link FhirInput}), where it is read strictly with located errors; only the draft
+ * orders are also needed as HAPI resources, by the order suggestions of the cards, and they are parsed
+ * for that on first use, after the core has accepted them.
  */
-public record HookCall(String hook, String hookInstance, String patientId, String userId, String fhirServer,
-                       String accessToken, List<Resource> draftOrders, Set<String> selections,
-                       Map<String, List<Resource>> prefetch) {
+public final class HookCall {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    static final String DRAFT_ORDERS = "context.draftOrders";
+
+    private final String hook;
+    private final String hookInstance;
+    private final String patientId;
+    private final String userId;
+    private final String fhirServer;
+    private final String accessToken;
+    private final ObjectNode draftOrderBundle;
+    private final Set<String> selections;
+    private final Map<String, List<FhirInput>> prefetch;
+    private List<Resource> draftOrders;
+
+    private HookCall(String hook, String hookInstance, String patientId, String userId, String fhirServer, String accessToken,
+                     ObjectNode draftOrderBundle, Set<String> selections, Map<String, List<FhirInput>> prefetch) {
+        this.hook = hook;
+        this.hookInstance = hookInstance;
+        this.patientId = patientId;
+        this.userId = userId;
+        this.fhirServer = fhirServer;
+        this.accessToken = accessToken;
+        this.draftOrderBundle = draftOrderBundle;
+        this.selections = selections;
+        this.prefetch = prefetch;
+    }
+
+    public String hook() { return hook; }
+
+    public String hookInstance() { return hookInstance; }
+
+    public String patientId() { return patientId; }
+
+    public String userId() { return userId; }
+
+    public String fhirServer() { return fhirServer; }
+
+    public String accessToken() { return accessToken; }
+
+    /** {@code Type/id} of the draft orders under review: the selected ones (order-select) or all (order-sign). */
+    public Set<String> selections() { return selections; }
+
+    /**
+     * Prefetch key → its value as a core input; a key answered {@code null} ("no data") maps to no input;
+     * a key absent or answered with an OperationOutcome is not in the map (the service fetches it).
+     */
+    public Map<String, List<FhirInput>> prefetch() { return prefetch; }
 
     public boolean orderHook() {
         return CdsServiceCatalog.isOrderHook(hook);
     }
 
-    /** Reads the body (already parsed as JSON) for the service whose hook is {@code expectedHook}. */
-    private static final FhirJsonReader READER = new FhirJsonReader();
+    /** The draft orders as one Bundle input for the core (none for patient-view), each resource with an id. */
+    public Optional<FhirInput> draftOrderInput() {
+        return draftOrderBundle == null ? Optional.empty() : Optional.of(FhirInput.of(draftOrderBundle, DRAFT_ORDERS));
+    }
 
+    /** The draft orders as HAPI resources, for the order suggestions; parsed on first use. */
+    public synchronized List<Resource> draftOrders() {
+        if (draftOrders == null) {
+            List<Resource> orders = new ArrayList<>();
+            if (draftOrderBundle != null) {
+                JacksonStructure structure = new JacksonStructure();
+                structure.setNativeObject(draftOrderBundle);
+                Bundle bundle = (Bundle) ((JsonParser) FHIR.newJsonParser()).parseResource(structure);
+                for (Bundle.BundleEntryComponent e : bundle.getEntry()) if (e.hasResource()) orders.add(e.getResource());
+            }
+            draftOrders = List.copyOf(orders);
+        }
+        return draftOrders;
+    }
+
+    /** {@code Type/id} of a resource, as selections and the facts name it. */
+    public static String reference(Resource r) {
+        return r.fhirType() + "/" + r.getIdElement().getIdPart();
+    }
+
+    /** Reads the body (already parsed as JSON) for the service whose hook is {@code expectedHook}. */
     public static HookCall read(JsonNode body, String expectedHook) {
         if (body == null || !body.isObject()) throw bad("the request body must be a JSON object", null);
         String hook = text(body, "hook", true);
@@ -55,23 +129,15 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
         if (!patientId.matches("[A-Za-z0-9\\-.]{1,64}")) throw bad("context.patientId is not a FHIR id", "context.patientId");
         String userId = text(context, "userId", false, "context.userId");
 
-        List<Resource> draftOrders = List.of();
+        ObjectNode drafts = null;
         Set<String> selections = Set.of();
         if (CdsServiceCatalog.isOrderHook(hook)) {
-            JsonNode drafts = context.get("draftOrders");
-            if (drafts == null || drafts.isNull()) throw bad("context.draftOrders is required for " + hook, "context.draftOrders");
-            Resource parsed = parse(drafts, "context.draftOrders");
-            if (!(parsed instanceof Bundle bundle)) throw bad("context.draftOrders must be a Bundle", "context.draftOrders");
-            List<Resource> orders = new ArrayList<>();
-            int i = 0;
-            for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-                if (!e.hasResource()) continue;
-                Resource r = e.getResource();
-                if (!r.getIdElement().hasIdPart()) r.setId("draft-" + i); // keeps it addressable by the cards
-                i++;
-                orders.add(r);
-            }
-            draftOrders = List.copyOf(orders);
+            JsonNode given = context.get("draftOrders");
+            if (given == null || given.isNull()) throw bad("context.draftOrders is required for " + hook, DRAFT_ORDERS);
+            requireResource(given, DRAFT_ORDERS);
+            if (!"Bundle".equals(given.get("resourceType").asText())) throw bad("context.draftOrders must be a Bundle", DRAFT_ORDERS);
+            List<String> references = new ArrayList<>();
+            drafts = DraftOrderIds.named((ObjectNode) given, references);
             if ("order-select".equals(hook)) {
                 JsonNode sel = context.get("selections");
                 if (sel == null || !sel.isArray() || sel.isEmpty()) throw bad("context.selections is required for order-select (ids of draft orders)", "context.selections");
@@ -80,69 +146,41 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
                     if (!s.isTextual()) throw bad("context.selections holds strings (e.g. ServiceRequest/123)", "context.selections");
                     ids.add(s.asText());
                 }
-                Set<String> known = new HashSet<>();
-                draftOrders.forEach(r -> known.add(reference(r)));
                 for (String id : ids) {
-                    if (!known.contains(id)) throw bad("context.selections names " + id + ", which is not in context.draftOrders", "context.selections");
+                    if (!references.contains(id)) throw bad("context.selections names " + id + ", which is not in context.draftOrders", "context.selections");
                 }
                 selections = Collections.unmodifiableSet(ids);
             } else {
-                Set<String> all = new LinkedHashSet<>();
-                draftOrders.forEach(r -> all.add(reference(r)));
-                selections = Collections.unmodifiableSet(all);
+                selections = Collections.unmodifiableSet(new LinkedHashSet<>(references));
             }
         }
 
-        Map<String, List<Resource>> prefetch = new LinkedHashMap<>();
+        Map<String, List<FhirInput>> prefetch = new LinkedHashMap<>();
         JsonNode pre = body.get("prefetch");
         if (pre != null && !pre.isNull()) {
             if (!pre.isObject()) throw bad("prefetch must be an object", "prefetch");
             for (Iterator<Map.Entry<String, JsonNode>> it = pre.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!CdsServiceCatalog.PREFETCH.containsKey(e.getKey())) continue; // not ours: ignored
-                if (e.getValue() == null || e.getValue().isNull()) {
+                JsonNode value = e.getValue();
+                if (value == null || value.isNull()) {
                     prefetch.put(e.getKey(), List.of());
                     continue;
                 }
-                Resource r = parse(e.getValue(), "prefetch." + e.getKey());
-                if (r instanceof OperationOutcome) continue; // the client could not get it: treated as not prefetched
-                List<Resource> resources = new ArrayList<>();
-                if (r instanceof Bundle b) {
-                    for (Bundle.BundleEntryComponent entry : b.getEntry()) {
-                        if (entry.hasResource() && !(entry.getResource() instanceof OperationOutcome)) resources.add(entry.getResource());
-                    }
-                } else {
-                    resources.add(r);
-                }
-                prefetch.put(e.getKey(), List.copyOf(resources));
+                String location = "prefetch." + e.getKey();
+                requireResource(value, location);
+                if ("OperationOutcome".equals(value.get("resourceType").asText())) continue; // the client could not get it: not prefetched
+                prefetch.put(e.getKey(), List.of(FhirInput.of(value, location)));
             }
         }
-        return new HookCall(hook, hookInstance, patientId, userId, fhirServer, token, draftOrders, selections, prefetch);
+        return new HookCall(hook, hookInstance, patientId, userId, fhirServer, token, drafts, selections, Collections.unmodifiableMap(prefetch));
     }
 
-    /** {@code Type/id} of a resource, as selections and the facts name it. */
-    public static String reference(Resource r) {
-        return r.fhirType() + "/" + r.getIdElement().getIdPart();
-    }
-
-    /** The same strict FHIR R4 reading as a tumour-board body; its error location is prefixed with the hook element. */
-    private static Resource parse(JsonNode node, String location) {
-        if (!(node instanceof ObjectNode object) || !node.hasNonNull("resourceType")) {
+    private static void requireResource(JsonNode node, String location) {
+        if (!(node instanceof ObjectNode) || !node.hasNonNull("resourceType")) {
             throw bad(location + " must be a FHIR resource (JSON object with resourceType)", location);
         }
-        try {
-            return (Resource) READER.read(object).resource();
-        } catch (InvalidInputException e) {
-            // "Bundle.entry[0].resource.onsetDateTime" inside prefetch.conditions → "prefetch.conditions.entry[0]..."
-            String inner = e.location();
-            String where = inner != null && inner.matches("[A-Z][A-Za-z]*\\..*") ? location + inner.substring(inner.indexOf('.')) : location;
-            throw new CdsHookException(Problem.MALFORMED, e.issueCode(), location + ": " + e.getMessage()
-                    + (inner != null && where.equals(location) ? " (" + inner + ")" : ""), where);
-        } catch (ClassCastException e) {
-            throw bad(location + " is not a FHIR R4 resource", location);
-        }
     }
-
 
     private static String text(JsonNode node, String field, boolean required) {
         return text(node, field, required, field);
@@ -160,5 +198,46 @@ public record HookCall(String hook, String hookInstance, String patientId, Strin
 
     private static CdsHookException bad(String message, String location) {
         return new CdsHookException(Problem.MALFORMED, "invalid", message, location);
+    }
+
+    /**
+     * Names the draft orders before any FHIR parser sees them, so that the selections, the cards and the
+     * facts of the core all call an order the same {@code Type/id}, the one HAPI gives it when it reads the
+     * Bundle from a JSON tree (as the core does): the id part of the entry's fullUrl if there is one (HAPI
+     * lets it override the resource's id), else the resource's id, else (no id at all) {@code draft-<n>}
+     * (n counting the entries with a resource), which is written into a copy of the resource.
+     */
+    static final class DraftOrderIds {
+        private DraftOrderIds() {
+        }
+
+        /** The Bundle with every id-less, fullUrl-less resource given its {@code draft-<n>} (a copy if one is added). */
+        static ObjectNode named(ObjectNode bundle, List<String> references) {
+            ObjectNode out = bundle;
+            JsonNode entries = bundle.get("entry");
+            if (entries == null || !entries.isArray()) return out;
+            int n = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode entry = entries.get(i);
+                if (!(entry instanceof ObjectNode) || !(entry.get("resource") instanceof ObjectNode resource)) continue;
+                String idPart = idPart(entry.path("fullUrl").asText(""));
+                if (idPart == null) idPart = idPart(resource.path("id").asText(""));
+                if (idPart == null && !resource.has("id")) {
+                    idPart = "draft-" + n;
+                    if (out == bundle) out = bundle.deepCopy();
+                    ((ObjectNode) out.get("entry").get(i).get("resource")).put("id", idPart);
+                }
+                // an empty id stays: the core refuses it, as it refuses any invalid value
+                references.add(resource.path("resourceType").asText() + "/" + (idPart == null ? "" : idPart));
+                n++;
+            }
+            return out;
+        }
+
+        private static String idPart(String value) {
+            if (value.isBlank()) return null;
+            String part = new IdType(value).getIdPart();
+            return part == null || part.isBlank() ? null : part;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.primum.fhir;
 
+import org.primum.fhir.terminology.Terminology;
+
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;

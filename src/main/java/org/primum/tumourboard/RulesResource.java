@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
-import org.primum.Primum;
+import org.primum.core.Pipeline;
 import org.primum.engine.Indicator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.engine.RuleDefinition;
@@ -20,10 +20,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
 
-    private final Primum primum;
+    private final Pipeline pipeline;
 
-    public RulesResource(Primum primum) {
-        this.primum = primum;
+    public RulesResource(Pipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @JsonPropertyOrder({"version", "rules"})
@@ -41,14 +41,14 @@ public class RulesResource {
 
     @GET
     public KnowledgeBaseView all() {
-        KnowledgeBase kb = primum.knowledgeBase();
+        KnowledgeBase kb = pipeline.knowledgeBase();
         return new KnowledgeBaseView(kb.version(), kb.definitions().stream().map(RuleView::of).toList());
     }
 
     @GET
     @Path("/{code}")
     public RuleView one(@RestPath String code) {
-        return primum.knowledgeBase().definition(code).map(RuleView::of)
+        return pipeline.knowledgeBase().definition(code).map(RuleView::of)
                 .orElseThrow(() -> new InvalidInputException(Problem.NOT_FOUND, "not-found", "no rule emits the code " + code, "code"));
     }
 }

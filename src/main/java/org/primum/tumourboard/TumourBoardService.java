@@ -8,12 +8,11 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
-import org.hl7.fhir.r4.model.Bundle;
 import org.jboss.logging.Logger;
-import org.primum.Primum;
 import org.primum.PrimumConfig;
-import org.primum.api.FhirJsonReader;
+import org.primum.api.FhirMediaType;
 import org.primum.api.RequestBodies;
+import org.primum.core.Pipeline;
 import org.primum.engine.Recommendation;
 import org.primum.facts.MappingNote;
 import org.primum.input.InvalidInputException;
@@ -22,29 +21,24 @@ import org.primum.input.Problem;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What {@code POST /tumour-board/evaluate} does, without HTTP (the benchmark calls exactly this):
- * size check → media type → {@code asOf} → FHIR R4 parse → Bundle checks → {@link Primum#evaluate} →
- * answer → JSON.
+ * size check → media type → {@code asOf} → {@link Pipeline#evaluate(byte[], LocalDate)} (strict FHIR R4
+ * read, "is this one patient's record", mapping, definitions, rules) → answer → JSON.
  */
 @Singleton
 public class TumourBoardService {
 
-    static final Set<Bundle.BundleType> ACCEPTED_TYPES = EnumSet.of(Bundle.BundleType.COLLECTION, Bundle.BundleType.TRANSACTION,
-            Bundle.BundleType.BATCH, Bundle.BundleType.SEARCHSET, Bundle.BundleType.DOCUMENT);
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Logger LOG = Logger.getLogger(TumourBoardService.class);
 
-    private final Primum primum;
+    private final Pipeline pipeline;
     private final long maxBodyBytes;
-    private final FhirJsonReader reader = new FhirJsonReader();
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .registerModule(new BlackbirdModule())
@@ -55,39 +49,25 @@ public class TumourBoardService {
     }
 
     @Inject
-    public TumourBoardService(Primum primum, PrimumConfig config) {
-        this(primum, config.maxBodyBytes());
+    public TumourBoardService(Pipeline pipeline, PrimumConfig config) {
+        this(pipeline, config.maxBodyBytes());
     }
 
-    public TumourBoardService(Primum primum, long maxBodyBytes) {
-        this.primum = primum;
+    public TumourBoardService(Pipeline pipeline, long maxBodyBytes) {
+        this.pipeline = pipeline;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     public TumourBoardAnswer evaluate(byte[] body, MediaType contentType, String asOfParam, String requestId) {
         RequestBodies.requireWithinLimit(body, maxBodyBytes);
-        FhirJsonReader.checkMediaType(contentType);
+        FhirMediaType.check(contentType);
         LocalDate asOf = asOf(asOfParam);
-        var parsed = reader.read(body);
-        if (!(parsed.resource() instanceof Bundle bundle)) {
-            String type = parsed.resource().fhirType();
-            throw new InvalidInputException(Problem.UNPROCESSABLE, "invalid", "expected a FHIR Bundle (collection, transaction, batch, searchset"
-                    + " or document) holding one patient's record; got a " + type + " resource", type);
-        }
-        if (bundle.getType() == null || bundle.getType() == Bundle.BundleType.NULL) {
-            throw new InvalidInputException(Problem.UNPROCESSABLE, "required", "Bundle.type is missing: use collection, transaction, batch,"
-                    + " searchset or document", "Bundle.type");
-        }
-        if (!ACCEPTED_TYPES.contains(bundle.getType())) {
-            throw new InvalidInputException(Problem.UNPROCESSABLE, "not-supported", "a " + bundle.getType().toCode() + " Bundle is not a patient"
-                    + " record: use collection, transaction, batch, searchset or document", "Bundle.type");
-        }
-        Primum.Result result = primum.evaluate(bundle, asOf);
-        List<MappingNote> parserNotes = parsed.warnings().stream()
+        Pipeline.Result result = pipeline.evaluate(body, asOf);
+        List<MappingNote> parserNotes = result.warnings().stream()
                 .map(w -> new MappingNote("FHIR parsing", w, List.of())).toList();
         TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes, this::definition);
         LOG.infof("request %s: evaluated body of %d bytes sha256:%s, %d resources, %d facts, %d recommendations, %d unrecognised codes",
-                requestId, body.length, RequestBodies.fingerprint(body), parsed.resourceCount(), answer.patient().size(),
+                requestId, body.length, RequestBodies.fingerprint(body), result.resources(), answer.patient().size(),
                 answer.recommendations().size(), answer.unrecognisedCodes().size());
         return answer;
     }

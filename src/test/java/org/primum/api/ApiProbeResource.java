@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.primum.fhir.FhirJsonReader;
 
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ public class ApiProbeResource {
     @Consumes({OperationOutcomes.FHIR_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> fhir(byte[] body, HttpHeaders headers) {
-        var parsed = new FhirJsonReader().read(body, headers.getMediaType());
+        FhirMediaType.check(headers.getMediaType());
+        var parsed = new FhirJsonReader().read(body);
         return Map.of("resourceType", parsed.resource().fhirType(), "resources", parsed.resourceCount());
     }
 

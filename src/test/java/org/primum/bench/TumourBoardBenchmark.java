@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.openjdk.jmh.annotations.*;
-import org.primum.Primum;
-import org.primum.api.FhirJsonReader;
+import org.primum.core.Pipeline;
 import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
-import org.primum.engine.KnowledgeBase;
 import org.primum.facts.CaseFacts;
 import org.primum.facts.ClinicalRecord;
 import org.primum.definitions.ClinicalInterpreter;
+import org.primum.fhir.FhirJsonReader;
 import org.primum.fhir.FhirMapper;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 import org.primum.tumourboard.TumourBoardAnswer;
 import org.primum.tumourboard.TumourBoardService;
 
@@ -57,7 +56,7 @@ public class TumourBoardBenchmark {
 
     byte[] body;
     TumourBoardService service;
-    Primum primum;
+    Pipeline pipeline;
     FhirMapper mapper;
     ClinicalInterpreter interpreter;
     Evaluator evaluator;
@@ -80,13 +79,13 @@ public class TumourBoardBenchmark {
         fhir = FhirContext.forR4Cached();
         jackson = new ObjectMapper();
         fixedAnswer = Map.of("knowledgeBaseVersion", "x", "asOf", AS_OF, "recommendations", List.of(Map.of("code", "SYSTEMIC_THERAPY_FIRST")));
-        // the same parts the service is built from at start-up (Primum.Parts), from the same folders
-        KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
+        // the service as built at start-up (PipelineProducer), from the same folders
+        pipeline = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
+        service = new TumourBoardService(pipeline, 5L * 1024 * 1024);
+        // the pipeline's stages, built alike, for the stage benchmarks
         mapper = new FhirMapper(Terminology.load(Path.of("fhir-profiles")));
-        interpreter = new ClinicalInterpreter(kb.thresholds());
-        evaluator = new Evaluator(kb);
-        primum = new Primum(mapper, interpreter, evaluator);
-        service = new TumourBoardService(primum, 5L * 1024 * 1024);
+        interpreter = new ClinicalInterpreter(pipeline.thresholds());
+        evaluator = new Evaluator(pipeline.knowledgeBase());
         // intermediate results for the stage benchmarks; also checks that the full path works before measuring
         answer = service.evaluate(body, FHIR_JSON, AS_OF, "bench");
         if (answer.recommendations().isEmpty()) throw new IllegalStateException("the bench bundle gave no recommendation");

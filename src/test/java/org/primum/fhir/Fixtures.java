@@ -1,5 +1,7 @@
 package org.primum.fhir;
 
+import org.primum.fhir.terminology.Terminology;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.Bundle;

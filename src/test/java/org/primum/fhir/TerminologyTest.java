@@ -1,5 +1,7 @@
 package org.primum.fhir;
 
+import org.primum.fhir.terminology.Terminology;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +16,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.primum.fhir.Terminology.*;
+import static org.primum.fhir.terminology.Terminology.*;
 
 class TerminologyTest {
     private static final Terminology T = Fixtures.TERMINOLOGY;

@@ -1,45 +1,40 @@
 package org.primum.scenarios;
 
+import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
+import org.primum.definitions.ClinicalInterpreter;
 import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.ClinicalRecord;
 import org.primum.definitions.ClinicalInterpreter;
-import org.primum.fhir.FhirMapper;
-import org.primum.fhir.Terminology;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * The production wiring of {@code org.primum.Primum} without booting Quarkus: terminology and
- * knowledge base loaded from their folders, the thresholds of rules/thresholds.properties. Built once per JVM.
+ * The production pipeline ({@link org.primum.core.Pipeline}, built as {@code PipelineProducer} builds it)
+ * without booting Quarkus, from the repository's folders with the thresholds of rules/thresholds.properties, and its
+ * last two stages alone for records built without FHIR. Built once per JVM.
  */
 final class Pipeline {
-    static final KnowledgeBase KNOWLEDGE_BASE = KnowledgeBase.load(Path.of("rules"));
+    static final org.primum.core.Pipeline CORE = org.primum.core.Pipeline.builder()
+            .rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
+    static final KnowledgeBase KNOWLEDGE_BASE = CORE.knowledgeBase();
     static final Evaluator EVALUATOR = new Evaluator(KNOWLEDGE_BASE);
     static final ClinicalInterpreter INTERPRETER = new ClinicalInterpreter(KNOWLEDGE_BASE.thresholds());
-
-    private static volatile FhirMapper mapper;
 
     private Pipeline() {
     }
 
-    static FhirMapper mapper() {
-        if (mapper == null) {
-            synchronized (Pipeline.class) {
-                if (mapper == null) mapper = new FhirMapper(Terminology.load(Path.of("fhir-profiles")));
-            }
-        }
-        return mapper;
-    }
-
-    /** FHIR Bundle → FhirMapper → ClinicalInterpreter → Evaluator, as {@code Primum.evaluate(Bundle, asOf)}. */
+    /** A FHIR Bundle through the whole core, as JSON like every entry point sends it (strict reading included). */
     static Evaluation viaFhir(Bundle bundle, LocalDate asOf) {
-        return evaluate(mapper().map(bundle, asOf), asOf);
+        String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
+        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf).evaluation();
     }
 
+    /** A record built without FHIR → ClinicalInterpreter → Evaluator: the core's stages after the mapping. */
     static Evaluation evaluate(ClinicalRecord record, LocalDate asOf) {
         return EVALUATOR.evaluate(INTERPRETER.interpret(record, asOf));
     }

@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.primum.facts.Metastasis;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.mapping.ConditionRoles.Classified;
 import org.primum.fhir.mapping.ConditionRoles.Role;
 import org.primum.fhir.terminology.SiteMapping;

@@ -8,7 +8,7 @@ import org.primum.facts.PrimarySymptom;
 import org.primum.facts.PrimaryTumour;
 import org.primum.facts.TnmAxis;
 import org.primum.facts.TnmCategory;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.mapping.ConditionRoles.Classified;
 import org.primum.fhir.terminology.SiteMapping;
 

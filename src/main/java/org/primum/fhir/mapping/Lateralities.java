@@ -4,7 +4,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.primum.facts.Laterality;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 
 import java.util.List;
 

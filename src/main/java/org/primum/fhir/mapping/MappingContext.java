@@ -2,7 +2,7 @@ package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.Resource;
 import org.primum.facts.ClinicalRecord;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 
 import java.time.LocalDate;
 

@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.primum.facts.ClinicalRecord;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

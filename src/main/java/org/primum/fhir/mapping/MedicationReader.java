@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.primum.facts.SystemicTherapy;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.terminology.Ingredient;
 
 import java.time.LocalDate;

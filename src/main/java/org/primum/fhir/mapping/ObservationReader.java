@@ -6,7 +6,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.primum.facts.PerformanceScale;
 import org.primum.facts.PrimarySymptom;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.terminology.ReceptorTest;
 import org.primum.fhir.terminology.TnmAxisMapping;
 

@@ -12,7 +12,7 @@ import org.primum.facts.ProcedureDone;
 import org.primum.facts.ProcedureKind;
 import org.primum.facts.ProposedOrder;
 import org.primum.facts.SystemicTherapy;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.primum.facts.Receptor;
 import org.primum.facts.ReceptorStatus;
 import org.primum.facts.ReceptorValue;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.terminology.ReceptorTest;
 
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.primum.fhir.Terminology;
+import org.primum.fhir.terminology.Terminology;
 
 import java.util.List;
 

@@ -2,7 +2,6 @@ package org.primum.bench.cdshooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.primum.Primum;
 import org.primum.cdshooks.CardFactory;
 import org.primum.cdshooks.CdsProfiles;
 import org.primum.cdshooks.HookCall;
@@ -12,11 +11,8 @@ import org.primum.cdshooks.model.CdsResponse;
 import org.primum.cdshooks.security.ClientJwtVerifier;
 import org.primum.cdshooks.security.JwksCache;
 import org.primum.cdshooks.security.ReplayGuard;
-import org.primum.engine.Evaluator;
-import org.primum.engine.KnowledgeBase;
-import org.primum.definitions.ClinicalInterpreter;
-import org.primum.fhir.FhirMapper;
-import org.primum.fhir.Terminology;
+import org.primum.core.FhirInput;
+import org.primum.core.Pipeline;
 import org.jose4j.jwk.JsonWebKeySet;
 
 import java.nio.file.Path;
@@ -29,16 +25,14 @@ import java.util.function.Supplier;
 
 /**
  * Where the time of one patient-view call goes, stage by stage, in one thread without HTTP: JWT
- * verification (ES384, RS384), reading the request (Jackson + HAPI), mapping + rules, cards, JSON
- * answer. A probe for the benchmark, not a test.
+ * verification (ES384, RS384), reading the request (Jackson), the core (strict FHIR reading + mapping +
+ * rules), cards, JSON answer. A probe for the benchmark, not a test.
  */
 public final class CdsHooksStageCost {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         ObjectMapper json = new ObjectMapper();
-        KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
-        Primum primum = new Primum(new FhirMapper(Terminology.load(Path.of("fhir-profiles"))),
-                new ClinicalInterpreter(kb.thresholds()), new Evaluator(kb));
+        Pipeline pipeline = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
         CardFactory cards = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), json, codes -> UUID.randomUUID());
         TestPatient p = TestPatient.realistic("bench-patient");
         byte[] body = json.writeValueAsBytes(p.request("patient-view", p.prefetchAll(), List.of()));
@@ -60,12 +54,12 @@ public final class CdsHooksStageCost {
 
         time("verify ES384", jwtN, () -> { try { return verifier.verify(esIt.next(), List.of(aud)); } catch (Exception e) { throw new RuntimeException(e); } });
         time("verify RS384", jwtN, () -> { try { return verifier.verify(rsIt.next(), List.of(aud)); } catch (Exception e) { throw new RuntimeException(e); } });
-        time("read request (Jackson + HAPI)", n, () -> { try { return HookCall.read(json.readTree(body), "patient-view"); } catch (Exception e) { throw new RuntimeException(e); } });
+        time("read request (Jackson)", n, () -> { try { return HookCall.read(json.readTree(body), "patient-view"); } catch (Exception e) { throw new RuntimeException(e); } });
         HookCall call = HookCall.read(json.readTree(body), "patient-view");
-        List<org.hl7.fhir.r4.model.Resource> resources = new ArrayList<>();
-        call.prefetch().values().forEach(resources::addAll);
-        time("map + interpret + rules", n, () -> primum.evaluate(resources, call.patientId(), LocalDate.now()));
-        Primum.Result result = primum.evaluate(resources, call.patientId(), LocalDate.now());
+        List<FhirInput> inputs = new ArrayList<>();
+        call.prefetch().values().forEach(inputs::addAll);
+        time("FHIR read + map + rules", n, () -> pipeline.evaluate(inputs, call.patientId(), LocalDate.now()));
+        Pipeline.Result result = pipeline.evaluate(inputs, call.patientId(), LocalDate.now());
         time("cards", n, () -> cards.cards(result.evaluation(), call));
         CdsResponse response = CdsResponse.of(cards.cards(result.evaluation(), call));
         time("JSON answer", n, () -> { try { return json.writeValueAsBytes(response); } catch (Exception e) { throw new RuntimeException(e); } });

@@ -1,4 +1,4 @@
-package org.primum.fhir;
+package org.primum.fhir.terminology;
 
 import org.primum.facts.Laterality;
 import org.primum.facts.PerformanceScale;
@@ -6,19 +6,6 @@ import org.primum.facts.ProcedureKind;
 import org.primum.facts.ReceptorValue;
 import org.primum.facts.Response;
 import org.primum.facts.TnmAxis;
-import org.primum.fhir.terminology.AjccCodes;
-import org.primum.fhir.terminology.Classification;
-import org.primum.fhir.terminology.CodeSystems;
-import org.primum.fhir.terminology.Indexes;
-import org.primum.fhir.terminology.Ingredient;
-import org.primum.fhir.terminology.MappingSettings;
-import org.primum.fhir.terminology.Membership;
-import org.primum.fhir.terminology.ProfileLoader;
-import org.primum.fhir.terminology.ProfileSet;
-import org.primum.fhir.terminology.Profiles;
-import org.primum.fhir.terminology.ReceptorTest;
-import org.primum.fhir.terminology.SiteMapping;
-import org.primum.fhir.terminology.TnmAxisMapping;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,0 +1,33 @@
+package org.primum;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+import org.primum.core.Pipeline;
+
+import java.nio.file.Path;
+
+/**
+ * The service's one {@link Pipeline}, built from {@link PrimumConfig} at start-up: a rule or terminology
+ * error stops the service instead of failing requests. Everything else about the pipeline is plain Java in
+ * {@code org.primum.core}.
+ */
+@Singleton
+public class PipelineProducer {
+
+    private static final Logger LOG = Logger.getLogger(PipelineProducer.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    Pipeline pipeline(PrimumConfig config) {
+        Pipeline pipeline = Pipeline.builder()
+                .rules(Path.of(config.knowledgeBase().rulesDir()))
+                .profiles(Path.of(config.knowledgeBase().profilesDir()))
+                .thresholds(config.thresholds().overrides())
+                .build();
+        LOG.infof("knowledge base %s: %d rules", pipeline.knowledgeBase().version(), pipeline.knowledgeBase().definitions().size());
+        return pipeline;
+    }
+}

@@ -1,0 +1,28 @@
+package org.primum.core;
+
+import org.primum.fhir.LooseResources;
+
+/**
+ * One patient's record being put together from loose FHIR inputs ({@link FhirInput}), each read strictly
+ * as it is added, so that a caller can refuse bad input before it fetches or streams the rest (CDS Hooks:
+ * a malformed prefetch is refused before the EHR's FHIR server is asked for anything). Evaluated with
+ * {@link Pipeline#evaluate(LooseRecord, String, java.time.LocalDate)}; the same resource ({@code Type/id})
+ * added twice counts once, as added last. One per evaluation; not thread-safe.
+ */
+public final class LooseRecord {
+
+    final LooseResources resources;
+
+    LooseRecord(LooseResources resources) {
+        this.resources = resources;
+    }
+
+    /**
+     * Reads {@code input} now: a resource, or a Bundle whose entries are resources (OperationOutcomes left
+     * out). An error is an {@link org.primum.input.InvalidInputException} located under the input's location.
+     */
+    public LooseRecord add(FhirInput input) {
+        resources.add(input.json(), input.location());
+        return this;
+    }
+}
