@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.primum.testdata.FhirRecord;
@@ -24,7 +23,6 @@ public final class TestPatient {
     static final FhirContext FHIR = FhirContext.forR4Cached();
 
     final String id;
-    final Reference subject;
     final LocalDate today = LocalDate.now();
     private final FhirRecord record;
     /** The chart: what the EHR's FHIR server holds and prefetch sends (the Patient first). */
@@ -36,7 +34,6 @@ public final class TestPatient {
     private TestPatient(String id) {
         this.id = id;
         this.record = FhirRecord.patient(id).born(today.minusYears(58).minusDays(40).toString());
-        this.subject = record.subject();
         this.resources = record.resources();
     }
 

@@ -35,7 +35,7 @@ import static org.primum.testdata.Codes.cc;
  */
 public final class FhirRecord {
     /** The base of the entries' fullUrls. */
-    public static final String BASE = "https://example.org/fhir/";
+    private static final String BASE = "https://example.org/fhir/";
 
     private final Reference subject;
     private final Patient patient = new Patient();
@@ -63,11 +63,6 @@ public final class FhirRecord {
     public FhirRecord born(String iso) {
         patient.setBirthDateElement(new DateType(iso));
         return this;
-    }
-
-    /** The reference every resource of the record uses as subject. */
-    public Reference subject() {
-        return subject;
     }
 
     // ---------------------------------------------------------------- conditions
