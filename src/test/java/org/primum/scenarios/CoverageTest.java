@@ -64,6 +64,19 @@ class CoverageTest {
     }
 
     @Test
+    void scenariosLieInOutcomeFoldersUnderUniqueNames() {
+        Map<String, List<Path>> byName = new TreeMap<>();
+        for (Path file : ScenarioCase.files()) {
+            Path relative = ScenarioCase.DIR.relativize(file);
+            assertThat(relative.getNameCount()).as(relative + ": a scenario lies in one outcome folder (see scenarios/README.md)").isEqualTo(2);
+            assertThat(relative.getName(0).toString()).as(relative + " folder").matches("[a-z-]+");
+            byName.computeIfAbsent(ScenarioCase.name(file), k -> new ArrayList<>()).add(relative);
+        }
+        // the golden answers are keyed by file name alone: two scenarios of one name would share a golden file
+        assertThat(byName.values()).as("scenario names used in more than one folder").allSatisfy(paths -> assertThat(paths).hasSize(1));
+    }
+
+    @Test
     void scenariosAreNamedByOutcomeAndDescribed() {
         for (Path file : ScenarioCase.files()) {
             ScenarioCase c = ScenarioCase.read(file);

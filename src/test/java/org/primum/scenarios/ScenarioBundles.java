@@ -17,8 +17,7 @@ public final class ScenarioBundles {
         return ScenarioCase.files().stream().map(f -> {
             ScenarioCase c = ScenarioCase.read(f);
             // the file name alone: moving a scenario between folders keeps its golden answer
-            String name = f.getFileName().toString().replace(".yaml", "");
-            return new Named(name, parser.encodeResourceToString(FhirCaseBuilder.build(c)), c.asOf());
+            return new Named(ScenarioCase.name(f), parser.encodeResourceToString(FhirCaseBuilder.build(c)), c.asOf());
         }).toList();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.primum.facts.MappingNote;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One clinical case of {@code src/test/resources/scenarios/*.yaml}: a compact description of the record
+ * One clinical case of {@code src/test/resources/scenarios/<outcome>/*.yaml}: a compact description of the record
  * (turned into a FHIR R4 Bundle by {@link FhirCaseBuilder}) and what the guidance must and must not say.
  * Dates are ISO strings; ids become the FHIR resource ids, so expectations can name "Condition/met-bone".
  */
@@ -82,13 +83,49 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
     }
 
     /**
-     * {@code because}: per code, what its explanation must name: "Type/id" entries must be among the
-     * resource ids, other entries among the fact types (e.g. PrimarySymptom, Recommendation).
+     * What the guidance must say. {@code fires} is every code that fires: the fired set must equal it, unless
+     * {@code partial} is true, then it must contain it, and {@code reason} says why the rest is not listed
+     * (required with partial, refused without). {@code doesNotFire} documents the codes the case is about not
+     * firing. {@code because}: per code, what its explanation must name: "Type/id" entries must be among the
+     * resource ids, other entries among the fact types (e.g. PrimarySymptom, Recommendation). {@code notes}: the
+     * notes of the answer the case expects; an "unreadable resource" note the case does not list fails it.
      */
-    public record Expect(List<String> fires, List<String> doesNotFire, Map<String, List<String>> because) {
+    public record Expect(List<String> fires, Boolean partial, String reason, List<String> doesNotFire,
+                         Map<String, List<String>> because, List<ExpectedNote> notes) {
+        public Expect {
+            if (Boolean.TRUE.equals(partial) && (reason == null || reason.isBlank())) {
+                throw new IllegalArgumentException("expect.partial needs a reason: why not every code that fires is listed");
+            }
+            if (!Boolean.TRUE.equals(partial) && reason != null) {
+                throw new IllegalArgumentException("expect.reason is for a partial list of fires; this one is exact");
+            }
+        }
+
+        public boolean isPartial() { return Boolean.TRUE.equals(partial); }
         public List<String> firesOrEmpty() { return fires == null ? List.of() : fires; }
         public List<String> doesNotFireOrEmpty() { return doesNotFire == null ? List.of() : doesNotFire; }
         public Map<String, List<String>> becauseOrEmpty() { return because == null ? Map.of() : because; }
+        public List<ExpectedNote> notesOrEmpty() { return notes == null ? List.of() : notes; }
+    }
+
+    /**
+     * A note the answer must carry: its topic (e.g. "regional nodes", "unreadable resource") and, if given,
+     * a resource "Type/id" it is about.
+     */
+    public record ExpectedNote(String topic, String about) {
+        public ExpectedNote {
+            if (topic == null || topic.isBlank()) throw new IllegalArgumentException("an expected note needs a topic");
+        }
+
+        public boolean matches(MappingNote note) {
+            return topic.equals(note.topic()) && (about == null || note.sourceIds().contains(about));
+        }
+    }
+
+    /** The same case with other expectations (for tests of the assertions themselves). */
+    public ScenarioCase withExpect(Expect other) {
+        return new ScenarioCase(description, asOf, patient, primary, otherPrimaries, metastases, receptors, therapies, statuses,
+                performance, tnm, procedures, orders, symptoms, margins, other);
     }
 
     public LocalDate asOfDate() { return LocalDate.parse(asOf); }
@@ -111,12 +148,20 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
         }
     }
 
-    /** Every scenario file, sorted by name. */
+    /**
+     * Every scenario file, in the outcome folders under {@link #DIR}, sorted by path. The golden answers and the
+     * reports key a scenario by its file name alone, so names are unique across folders (CoverageTest checks it).
+     */
     public static List<Path> files() {
-        try (Stream<Path> s = Files.list(DIR)) {
+        try (Stream<Path> s = Files.walk(DIR)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The scenario's name: its file name without the extension (and without its folder). */
+    public static String name(Path file) {
+        return file.getFileName().toString().replace(".yaml", "");
     }
 }

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every clinical scenario of {@code src/test/resources/scenarios/}, as an EHR would send it: a FHIR R4
- * Bundle built from the case, through the real pipeline (FhirMapper → ClinicalInterpreter → rules).
+ * Every clinical scenario of {@code src/test/resources/scenarios/} (all outcome folders), as an EHR would send
+ * it: a FHIR R4 Bundle built from the case, through the real pipeline (FhirMapper → ClinicalInterpreter → rules).
  */
 class ScenarioTest {
 
@@ -28,6 +28,7 @@ class ScenarioTest {
         Bundle bundle = FhirCaseBuilder.build(c);
         Evaluation evaluation = Pipeline.viaFhir(bundle, c.asOfDate());
         ScenarioAssertions.check(file.getFileName().toString(), c, evaluation);
+        ScenarioAssertions.checkNotes(file.getFileName().toString(), c, evaluation);
         // the builder writes standard codes only: each must be recognised, or the case would test nothing
         assertThat(evaluation.facts().unrecognised()).as(file + " unrecognised codes").isEmpty();
     }
