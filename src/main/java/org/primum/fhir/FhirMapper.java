@@ -283,6 +283,13 @@ public final class FhirMapper {
                 }
                 return k;
             }
+            if (primaryProfile) { // the most important fact to lose: say so, beside the unrecognised code
+                Coding k = codes.isEmpty() ? null : codes.get(0);
+                note("primary cancer not recognised", "A Condition claims an mCODE primary cancer profile ("
+                        + c.getMeta().getProfile().stream().map(CanonicalType::getValue).filter(v -> v != null && v.contains("mcode-primary-cancer-condition")).findFirst().orElse("")
+                        + ") but its code (" + (k == null ? "none" : k.getSystem() + " " + k.getCode()) + ") is not recognised as a primary breast cancer: "
+                        + "it was not read as the primary; if it is one, the answer lacks it.", List.of(index.sourceId(c)));
+            }
             return new Classified(Role.OTHER, null, null, null, false);
         }
 
