@@ -1,5 +1,6 @@
 package org.primum.fhir.mapping;
 
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -77,6 +78,17 @@ final class ConditionClassifier {
                         ctx.id(c));
             }
             return k;
+        }
+        if (primaryProfile) {
+            // the most important fact to lose: say so beside the unrecognised code, so the answer's
+            // "no primary breast cancer recorded" is read for what it is
+            Coding k = codes.isEmpty() ? null : codes.get(0);
+            String profile = c.getMeta().getProfile().stream().map(CanonicalType::getValue)
+                    .filter(v -> v != null && v.contains("mcode-primary-cancer-condition")).findFirst().orElse("");
+            ctx.report.note("primary cancer not recognised", "A Condition claims an mCODE primary cancer profile (" + profile
+                    + ") but its code ("
+                    + (k == null ? "none" : k.getSystem() + " " + k.getCode()) + ") is not recognised as a primary breast cancer: "
+                    + "it was not read as the primary; if it is one, the answer lacks it.", ctx.id(c));
         }
         return new Classified(Role.OTHER, null, null);
     }
