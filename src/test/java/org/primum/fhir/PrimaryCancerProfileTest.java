@@ -2,13 +2,12 @@ package org.primum.fhir;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
-import org.primum.Primum;
 import org.primum.definitions.ClinicalInterpreter;
+import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.ClinicalRecord;
 import org.primum.facts.MappingNote;
-import org.primum.facts.Thresholds;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,14 +39,13 @@ class PrimaryCancerProfileTest {
 
     @Test
     void aPrimaryCoded372137005IsTheBreastPrimaryAndTheMetastaticPatientGetsGuidance() {
-        Primum primum = new Primum(Fixtures.MAPPER, new ClinicalInterpreter(Thresholds.CATALOGUE_DEFAULTS),
-                new Evaluator(KnowledgeBase.load(Path.of("rules"))));
+        KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
+        ClinicalRecord record = Fixtures.MAPPER.map(bundle("372137005", "Primary malignant neoplasm of breast"), AS_OF);
+        Evaluation evaluation = new Evaluator(kb).evaluate(new ClinicalInterpreter(kb.thresholds()).interpret(record, AS_OF));
 
-        Primum.Result result = primum.evaluate(bundle("372137005", "Primary malignant neoplasm of breast"), AS_OF);
-
-        assertThat(result.record().primaries()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("372137005"));
-        assertThat(result.record().notes()).noneMatch(n -> n.topic().equals("primary cancer not recognised"));
-        assertThat(result.evaluation().codes()).contains("SYSTEMIC_THERAPY_FIRST", "DEFER_LRT_UNTIL_RESPONSE");
+        assertThat(record.primaries()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("372137005"));
+        assertThat(record.notes()).noneMatch(n -> n.topic().equals("primary cancer not recognised"));
+        assertThat(evaluation.codes()).contains("SYSTEMIC_THERAPY_FIRST", "DEFER_LRT_UNTIL_RESPONSE");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.primum.facts.*;
+import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.TerminologyDoc.Code;
 import org.primum.fhir.TerminologyDoc.Role;
 
@@ -116,17 +117,17 @@ class TerminologyCoverageTest {
             case BREAST_STRUCTURE -> { got = t.isBreastStructure(s, code); ok = (Boolean) got; }
             case GENERIC_SECONDARY -> { got = t.isGenericSecondary(s, code); ok = (Boolean) got; }
             case METASTASIS_SITE -> {
-                Terminology.SiteMapping m = t.secondarySite(s, code);
+                org.primum.fhir.terminology.SiteMapping m = t.secondarySite(s, code);
                 got = m == null ? null : m.site();
                 ok = c.expected().equals(got);
             }
             case LYMPH_NODE_METASTASIS -> {
-                Terminology.SiteMapping m = t.secondarySite(s, code);
+                org.primum.fhir.terminology.SiteMapping m = t.secondarySite(s, code);
                 got = m == null ? (t.isRegionalNodalDisease(s, code) ? "regional" : null) : m.site();
                 ok = "distant-lymph-nodes".equals(got) || "regional".equals(got);
             }
             case STRUCTURE_SITE -> {
-                Terminology.SiteMapping m = t.bodyStructureSite(s, code);
+                org.primum.fhir.terminology.SiteMapping m = t.bodyStructureSite(s, code);
                 got = m == null ? null : m.site();
                 ok = c.expected().equals(got);
             }
@@ -135,7 +136,7 @@ class TerminologyCoverageTest {
                 ok = "regional".equals(got);
             }
             case RECEPTOR_TEST -> {
-                Terminology.ReceptorTest r = t.receptorTest(s, code);
+                org.primum.fhir.terminology.ReceptorTest r = t.receptorTest(s, code);
                 got = r == null ? null : r.receptor() + (r.percent() ? " percent" : "");
                 ok = c.expected().equals(got);
             }
@@ -145,23 +146,23 @@ class TerminologyCoverageTest {
             case PERFORMANCE -> { got = t.performanceScale(s, code); ok = PerformanceScale.valueOf(c.expected()) == got; }
             case ECOG_ANSWER -> { got = t.ecogAnswer(s, code); ok = Integer.valueOf(c.expected()).equals(got); }
             case TNM_AXIS -> {
-                Terminology.TnmAxisMapping m = t.tnmAxis(s, code);
+                org.primum.fhir.terminology.TnmAxisMapping m = t.tnmAxis(s, code);
                 got = m == null ? null : m.axis() + (m.pathological() ? " pathological" : " clinical");
                 ok = c.expected().equals(got);
             }
             case TNM_CATEGORY -> { got = t.tnmCategory(s, code, TnmAxis.valueOf(e[0])); ok = e[1].equals(got); }
             case INGREDIENT -> {
-                Terminology.Ingredient i = t.ingredient(s, code);
+                org.primum.fhir.terminology.Ingredient i = t.ingredient(s, code);
                 got = i == null ? null : i.drugClass() + " " + i.name();
                 ok = c.expected().equals(got);
             }
             case INGREDIENT_BY_TEXT -> {
-                Terminology.Ingredient i = t.ingredientByText(code);
+                org.primum.fhir.terminology.Ingredient i = t.ingredientByText(code);
                 got = i == null ? null : i.drugClass();
                 ok = i != null && DrugClass.valueOf(c.expected()) == i.drugClass();
             }
             case PRODUCT -> {
-                Terminology.Ingredient i = t.ingredient(s, code);
+                org.primum.fhir.terminology.Ingredient i = t.ingredient(s, code);
                 got = i == null ? null : i.name();
                 ok = i != null && c.expected().toLowerCase(java.util.Locale.ROOT).contains(i.name());
             }

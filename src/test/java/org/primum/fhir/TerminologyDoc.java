@@ -1,5 +1,7 @@
 package org.primum.fhir;
 
+import org.primum.fhir.terminology.Terminology;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -34,6 +34,12 @@ final class Pipeline {
         return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf).evaluation();
     }
 
+    /** A FHIR Bundle mapped by the core, before the catalogue's definitions. */
+    static ClinicalRecord map(Bundle bundle, LocalDate asOf) {
+        String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
+        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf).record();
+    }
+
     /** A record built without FHIR → ClinicalInterpreter → Evaluator: the core's stages after the mapping. */
     static Evaluation evaluate(ClinicalRecord record, LocalDate asOf) {
         return EVALUATOR.evaluate(INTERPRETER.interpret(record, asOf));

@@ -27,7 +27,7 @@ class TestVocabularyTest {
 
     /** Maps the record: no code unrecognised, and no note but those of the topics given (a drug read by its name is a note). */
     private static ClinicalRecord map(FhirRecord r, String... allowedNoteTopics) {
-        ClinicalRecord record = Pipeline.mapper().map(r.bundle(), AS_OF);
+        ClinicalRecord record = Pipeline.map(r.bundle(), AS_OF);
         assertThat(record.unrecognised()).as("unrecognised codes").isEmpty();
         assertThat(record.notes()).as("notes").allMatch(n -> List.of(allowedNoteTopics).contains(n.topic()));
         return record;
