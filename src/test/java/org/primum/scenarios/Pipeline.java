@@ -38,10 +38,13 @@ final class Pipeline {
         return Mapper.INSTANCE;
     }
 
-    /** A FHIR Bundle through the whole core, as JSON like every entry point sends it (strict reading included). */
+    /**
+     * A FHIR Bundle through the whole core, as JSON like every entry point sends it, read strictly: the builder
+     * writes valid FHIR, so an invalid element is a builder bug to fail on, not a part to leave out.
+     */
     static Evaluation viaFhir(Bundle bundle, LocalDate asOf) {
         String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
-        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf).evaluation();
+        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf, org.primum.core.Pipeline.Options.STRICT).evaluation();
     }
 
     /** A record built without FHIR → ClinicalInterpreter → Evaluator: the core's stages after the mapping. */
