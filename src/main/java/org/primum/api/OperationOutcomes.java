@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * one issue saying what is wrong (severity, issue-type code, diagnostics) and where ({@code expression}
  * for a FHIRPath-like pointer such as {@code Bundle.entry[3].resource.onsetDateTime} or a parameter
  * name such as {@code asOf}; {@code location} always, which also carries positions that are not
- * FHIRPath, such as {@code line 3, column 17}).
+ * FHIRPath, such as {@code line 3, column 17}). A choice element is located as its definition names it,
+ * {@code Bundle.entry[4].resource.value[x]}; its FHIRPath expression is the element's name, {@code ….value}.
  */
 public final class OperationOutcomes {
 
@@ -33,7 +34,8 @@ public final class OperationOutcomes {
         OperationOutcome oo = new OperationOutcome();
         var issue = oo.addIssue().setSeverity(severity).setCode(issueType(issueCode)).setDiagnostics(diagnostics);
         if (where != null && !where.isBlank()) {
-            if (FHIRPATH.matcher(where).matches()) issue.addExpression(where);
+            String expression = where.replace("[x]", "");
+            if (FHIRPATH.matcher(expression).matches()) issue.addExpression(expression);
             issue.addLocation(where);
         }
         return oo;

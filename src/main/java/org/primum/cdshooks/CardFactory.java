@@ -19,7 +19,9 @@ import java.util.*;
  * metastatic) get no card. On the order hooks only the recommendations about the orders under review
  * (a fact of theirs names one of those orders) become cards, and the order checks of catalogue section E
  * carry suggestions with the concrete alternative ({@link OrderSuggestions}). Warning and critical cards
- * offer the override reasons of {@code fhir-profiles/} ({@link OverrideReasons}).
+ * offer the override reasons of {@code fhir-profiles/} ({@link OverrideReasons}). {@code DATA_INVALID_RECORD}
+ * (part of the record was invalid FHIR and left out) is a warning card for every patient and on every hook:
+ * what was left out may be what decided that the guidance does not apply, or silenced an order check.
  */
 public final class CardFactory {
 
@@ -27,6 +29,7 @@ public final class CardFactory {
     public static final String CATALOGUE_SYSTEM = "urn:primum:guidance-catalogue";
     public static final String SOURCE_LABEL = "Primum: locoregional therapy in de novo metastatic breast cancer";
     public static final int SUMMARY_MAX = 139; // the specification: "<140-character summary"
+    static final String INVALID_RECORD = "DATA_INVALID_RECORD";
 
     /** Issues a card uuid carrying the card's catalogue codes ({@link FeedbackStore#cardId}). */
     public interface CardIds {
@@ -46,12 +49,14 @@ public final class CardFactory {
 
     public List<Card> cards(Evaluation evaluation, HookCall call) {
         Optional<Presentation> presentation = evaluation.facts().first(Presentation.class);
-        if (presentation.isEmpty() || presentation.get().scope() != Scope.DE_NOVO) return List.of();
+        if (presentation.isEmpty() || presentation.get().scope() != Scope.DE_NOVO) {
+            return evaluation.recommendations().stream().filter(r -> r.code().equals(INVALID_RECORD)).map(r -> single(r, call)).toList();
+        }
 
         List<Recommendation> relevant = new ArrayList<>();
         for (Recommendation r : evaluation.recommendations()) {
             if (r.code().startsWith("NOT_APPLICABLE_")) continue;
-            if (call.orderHook() && !about(r, call.selections())) continue;
+            if (call.orderHook() && !about(r, call.selections()) && !r.code().equals(INVALID_RECORD)) continue;
             relevant.add(r);
         }
         // group the info recommendations of sections B and D; keep the engine's order (most urgent first)

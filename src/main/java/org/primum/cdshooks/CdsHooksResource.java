@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,10 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.primum.PrimumConfig;
+import org.primum.api.PreferHandling;
 import org.primum.api.RequestBodies;
 import org.primum.cdshooks.model.*;
 import org.primum.cdshooks.security.ClientJwt;
 import org.primum.cdshooks.security.CurrentClient;
+import org.primum.core.Pipeline;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -50,12 +53,13 @@ public class CdsHooksResource {
     @POST
     @Path("{id}")
     @ClientJwt
-    public CdsResponse call(@RestPath String id, byte[] body) {
+    public CdsResponse call(@RestPath String id, byte[] body, @HeaderParam(PreferHandling.HEADER) List<String> prefer) {
         String hook = CdsServiceCatalog.hookOf(id)
                 .orElseThrow(() -> new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id"));
         JsonNode tree = parse(body);
         HookCall call = HookCall.read(tree, hook);
-        return service.call(call, client.get());
+        // FHIR's Prefer: handling=strict refuses invalid FHIR in the prefetch or draft orders (400) instead of leaving it out
+        return service.call(call, client.get(), new Pipeline.Options(PreferHandling.of(prefer)));
     }
 
     @POST

@@ -47,10 +47,15 @@ public class CdsHooksService {
         return CdsServiceCatalog.discovery(pipeline.thresholds());
     }
 
+    /** Read leniently (the default). */
     public CdsResponse call(HookCall call, ClientIdentity client) {
+        return call(call, client, Pipeline.Options.LENIENT);
+    }
+
+    public CdsResponse call(HookCall call, ClientIdentity client, Pipeline.Options options) {
         long start = System.nanoTime();
         // read before anything is fetched: a malformed prefetch is the client's 400, and costs the EHR nothing
-        LooseRecord record = pipeline.looseRecord();
+        LooseRecord record = pipeline.looseRecord(options);
         call.prefetch().values().forEach(inputs -> inputs.forEach(record::add));
 
         Map<String, String> missing = new LinkedHashMap<>();

@@ -4,13 +4,18 @@ import org.primum.definitions.ClinicalInterpreter;
 import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
+import org.primum.facts.CaseFacts;
 import org.primum.facts.ClinicalRecord;
+import org.primum.facts.Fact;
+import org.primum.facts.InvalidElement;
 import org.primum.facts.Thresholds;
 import org.primum.fhir.FhirRecords;
 import org.primum.fhir.MappedRecord;
+import org.primum.input.Handling;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,9 +35,13 @@ import java.util.Objects;
  * Plain Java: no framework, no HTTP, no HAPI type in its API. Building it compiles the rules and loads the
  * terminology (costly: build once, share); {@link #evaluate} is thread-safe. Input that cannot be
  * evaluated is an {@link org.primum.input.InvalidInputException} saying what and where (a FHIRPath-like
- * location and a FHIR issue type), for the caller to answer in its own protocol. Reading is strict (see
- * {@code org.primum.fhir.FhirJsonReader}); reading options, when they come, are an extra argument of the
- * {@code evaluate} methods, the present forms staying the strict default.
+ * location naming the entry, and a FHIR issue type), for the caller to answer in its own protocol.
+ *
+ * <p>Reading ({@link Options}) is lenient by default: an invalid element inside an otherwise readable
+ * resource is left out (with its whole resource when the mapping reads it), the evaluation goes on, and each
+ * left-out part is an {@link InvalidElement} fact, located, which fires {@code DATA_INVALID_RECORD}. Strict
+ * reading ({@link Options#STRICT}, FHIR's {@code Prefer: handling=strict}) refuses the input instead. Input
+ * that is not a readable record at all is refused in both.
  */
 public final class Pipeline {
 
@@ -54,25 +63,48 @@ public final class Pipeline {
         return new Builder();
     }
 
-    /**
-     * @param record     the patient's record as mapped from FHIR, before the catalogue's definitions
-     * @param evaluation the facts on {@code asOf} and the recommendations
-     * @param warnings   what the FHIR parser tolerated (unknown elements, named but never quoted)
-     * @param resources  how many resources were read
-     */
-    public record Result(ClinicalRecord record, Evaluation evaluation, List<String> warnings, int resources) {
-        public Result {
-            warnings = List.copyOf(warnings);
+    /** How the input is read: {@link #LENIENT} (the default) or {@link #STRICT}; see {@link Handling}. */
+    public record Options(Handling handling) {
+        public static final Options LENIENT = new Options(Handling.LENIENT);
+        public static final Options STRICT = new Options(Handling.STRICT);
+
+        public Options {
+            Objects.requireNonNull(handling, "handling");
         }
     }
 
     /**
+     * @param record     the patient's record as mapped from FHIR, before the catalogue's definitions
+     * @param evaluation the facts on {@code asOf} (the left-out parts among them) and the recommendations
+     * @param warnings   what the FHIR parser tolerated (unknown elements, named but never quoted)
+     * @param resources  how many resources were read
+     * @param leftOut    what lenient reading left out of the evaluation, located (empty when strict)
+     */
+    public record Result(ClinicalRecord record, Evaluation evaluation, List<String> warnings, int resources,
+                         List<InvalidElement> leftOut) {
+        public Result {
+            warnings = List.copyOf(warnings);
+            leftOut = List.copyOf(leftOut);
+        }
+    }
+
+    /** {@link #evaluate(byte[], LocalDate, Options)}, read leniently. */
+    public Result evaluate(byte[] bundleJson, LocalDate asOf) {
+        return evaluate(bundleJson, asOf, Options.LENIENT);
+    }
+
+    /**
      * One patient's record as one FHIR Bundle (collection, transaction, batch, searchset or document) with
-     * exactly one Patient: a request body or a file. Errors are located in the Bundle
+     * exactly one Patient: a request body or a file. Errors, and left-out parts, are located in the Bundle
      * ({@code Bundle.entry[2].resource.birthDate}).
      */
-    public Result evaluate(byte[] bundleJson, LocalDate asOf) {
-        return run(fhir.bundle(bundleJson, asOf), asOf);
+    public Result evaluate(byte[] bundleJson, LocalDate asOf, Options options) {
+        return run(fhir.bundle(bundleJson, asOf, options.handling()), asOf);
+    }
+
+    /** {@link #evaluate(List, String, LocalDate, Options)}, read leniently. */
+    public Result evaluate(List<FhirInput> inputs, String patientId, LocalDate asOf) {
+        return evaluate(inputs, patientId, asOf, Options.LENIENT);
     }
 
     /**
@@ -80,15 +112,20 @@ public final class Pipeline {
      * FHIR server pages, bulk-export lines). The patient is {@code patientId}; the same resource given twice
      * counts once, as given last.
      */
-    public Result evaluate(List<FhirInput> inputs, String patientId, LocalDate asOf) {
-        LooseRecord record = looseRecord();
+    public Result evaluate(List<FhirInput> inputs, String patientId, LocalDate asOf, Options options) {
+        LooseRecord record = looseRecord(options);
         for (FhirInput input : inputs) record.add(input);
         return evaluate(record, patientId, asOf);
     }
 
-    /** An empty record to add loose inputs to, each read as it is added (see {@link LooseRecord}). */
+    /** {@link #looseRecord(Options)}, read leniently. */
     public LooseRecord looseRecord() {
-        return new LooseRecord(fhir.resources());
+        return looseRecord(Options.LENIENT);
+    }
+
+    /** An empty record to add loose inputs to, each read as it is added, as {@code options} say (see {@link LooseRecord}). */
+    public LooseRecord looseRecord(Options options) {
+        return new LooseRecord(fhir.resources(options.handling()));
     }
 
     /** The inputs added to {@code record} so far, as the record of {@code patientId}. */
@@ -97,8 +134,15 @@ public final class Pipeline {
     }
 
     private Result run(MappedRecord mapped, LocalDate asOf) {
-        Evaluation evaluation = evaluator.evaluate(interpreter.interpret(mapped.record(), asOf));
-        return new Result(mapped.record(), evaluation, mapped.warnings(), mapped.resourceCount());
+        CaseFacts facts = interpreter.interpret(mapped.record(), asOf);
+        if (!mapped.leftOut().isEmpty()) {
+            // what was left out is a fact of every answer, whatever the date: the rules say the answer lacks it
+            List<Fact> all = new ArrayList<>(facts.facts());
+            all.addAll(mapped.leftOut());
+            facts = new CaseFacts(facts.asOf(), all, facts.notes(), facts.unrecognised());
+        }
+        Evaluation evaluation = evaluator.evaluate(facts);
+        return new Result(mapped.record(), evaluation, mapped.warnings(), mapped.resourceCount(), mapped.leftOut());
     }
 
     /** The rules as compiled, with their definitions and citations. */

@@ -7,6 +7,8 @@ import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.primum.facts.InvalidElement;
+import org.primum.input.Handling;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
@@ -31,6 +33,11 @@ import java.util.List;
  * depend on. HAPI's own {@code StrictErrorHandler} would reject the tolerated cases too and gives no
  * location to report.
  *
+ * <p>Two modes ({@link Handling}). Strict: the first such problem refuses the input. Lenient: the problem's
+ * element is left out of the JSON, or its whole resource when the mapping reads that element (a Condition
+ * whose onset is unreadable is left out rather than read without a date), and the rest is read; what was
+ * left out is reported, located ({@link LenientReading}). A valid input is read the same way in both.
+ *
  * <p>Resource types that R4 does not know (for example R5's {@code SubscriptionTopic}) get a message saying
  * that only FHIR R4 is accepted. Media types (the HTTP side of "is this FHIR R4?") are checked in
  * {@code org.primum.api}.
@@ -39,38 +46,86 @@ public final class FhirJsonReader {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    /** The parsed resource, what the parser tolerated (element names only), and the number of resources read. */
-    public record Parsed(IBaseResource resource, List<String> warnings, int resourceCount) {
+    /**
+     * The parsed resource, what the parser tolerated (element names only), the number of resources read, and
+     * what lenient reading left out. {@code resource} is null only when lenient reading left out the input's
+     * only resource ({@code resourceType} still says what it was).
+     */
+    public record Parsed(IBaseResource resource, String resourceType, List<String> warnings, int resourceCount,
+                         List<InvalidElement> leftOut) {
+        public Parsed {
+            warnings = List.copyOf(warnings);
+            leftOut = List.copyOf(leftOut);
+        }
+    }
+
+    /** Parses {@code body} as one FHIR R4 resource in JSON, strictly. */
+    public Parsed read(byte[] body) {
+        return read(FhirJson.object(body), Handling.STRICT);
     }
 
     /** Parses {@code body} as one FHIR R4 resource in JSON. */
-    public Parsed read(byte[] body) {
-        return read(FhirJson.object(body));
+    public Parsed read(byte[] body, Handling handling) {
+        return read(FhirJson.object(body), handling);
+    }
+
+    /** {@link #read(ObjectNode, Handling)}, strictly. */
+    public Parsed read(ObjectNode object) {
+        return read(object, Handling.STRICT);
     }
 
     /**
-     * Parses a resource already read as JSON (e.g. a CDS Hooks prefetch value), with the same strictness and
-     * error locations as a request body; no second serialisation.
+     * Parses a resource already read as JSON (e.g. a CDS Hooks prefetch value), with the same rules and
+     * error locations as a request body; no second serialisation. {@code object} is not changed.
      */
-    public Parsed read(ObjectNode object) {
+    public Parsed read(ObjectNode object, Handling handling) {
+        Attempt attempt = attempt(object);
+        if (attempt.failure() == null) return parsed(attempt, List.of());
+        if (handling == Handling.STRICT) throw attempt.failure().error();
+        return new LenientReading(this).read(object);
+    }
+
+    /** One parse: the resource and warnings, or why it failed. */
+    record Attempt(IBaseResource resource, List<String> warnings, ReadFailure failure) {
+    }
+
+    Attempt attempt(ObjectNode object) {
         StrictErrorHandler handler = new StrictErrorHandler();
         JsonParser parser = (JsonParser) FHIR.newJsonParser().setParserErrorHandler(handler);
         JacksonStructure structure = new JacksonStructure();
         structure.setNativeObject(object);
-        IBaseResource resource;
         try {
-            resource = parser.parseResource(structure);
+            return new Attempt(parser.parseResource(structure), handler.warnings(), null);
         } catch (StrictErrorHandler.Rejected r) {
-            throw new InvalidInputException(Problem.MALFORMED, r.issueCode, r.getMessage(), JsonLocator.locate(object, r.matcher, r.element));
+            return new Attempt(null, List.of(), rejected(r, object));
         } catch (DataFormatException e) {
-            throw HapiErrors.translate(e, object);
+            return new Attempt(null, List.of(), HapiErrors.failure(e, object));
         } catch (RuntimeException e) {
             // HAPI fails with its own NullPointerException or ClassCastException on some malformed structures
             // (a string where a resource is due): the input's fault, so a 400 that points at the place
-            throw new InvalidInputException(Problem.MALFORMED, "structure", "wrong structure: a resource must be a JSON object with a"
-                    + " resourceType", JsonLocator.locate(object, JsonLocator::notAResource, null));
+            JsonLocator.Hit hit = JsonLocator.find(object, JsonLocator::notAResource);
+            return new Attempt(null, List.of(), new ReadFailure(new InvalidInputException(Problem.MALFORMED, "structure",
+                    "wrong structure: a resource must be a JSON object with a resourceType", hit == null ? null : hit.path()),
+                    hit, "not a resource", true));
         }
-        int count = resource instanceof Bundle b ? b.getEntry().size() : 1;
-        return new Parsed(resource, handler.warnings(), count);
+    }
+
+    private static ReadFailure rejected(StrictErrorHandler.Rejected r, ObjectNode object) {
+        JsonLocator.Hit hit = r.locator.apply(object);
+        if (hit != null && hit.fields().size() > 1) {
+            // a choice element written twice: HAPI keeps one of the values, silently; neither is known to be the right one
+            String message = "wrong structure: " + r.element + "[x] is given " + hit.fields().size() + " times (" + String.join(", ", hit.fields())
+                    + "); a choice element takes one value";
+            return new ReadFailure(new InvalidInputException(Problem.MALFORMED, r.issueCode, message, hit.path()), hit,
+                    "two values of one choice element", false);
+        }
+        return new ReadFailure(new InvalidInputException(Problem.MALFORMED, r.issueCode, r.getMessage(), hit == null ? r.element : hit.path()),
+                hit, r.problem, false);
+    }
+
+    static Parsed parsed(Attempt attempt, List<InvalidElement> leftOut) {
+        IBaseResource resource = attempt.resource();
+        int count = resource instanceof Bundle b ? (int) b.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource).count() : 1;
+        return new Parsed(resource, resource.fhirType(), attempt.warnings(), count, leftOut);
     }
 }

@@ -3,6 +3,7 @@ package org.primum.fhir;
 import org.primum.fhir.terminology.Terminology;
 
 import org.primum.facts.ClinicalRecord;
+import org.primum.input.Handling;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,8 +11,8 @@ import java.util.Objects;
 
 /**
  * FHIR R4 JSON in, {@link ClinicalRecord} out: the face the fhir package shows the core, with no HAPI type in
- * it (HAPI stays inside this package). Reading is strict ({@link FhirJsonReader}); codes are recognised
- * through the {@link Terminology} of {@code fhir-profiles/}. Thread-safe.
+ * it (HAPI stays inside this package). Reading is lenient or strict as asked ({@link FhirJsonReader},
+ * {@link Handling}); codes are recognised through the {@link Terminology} of {@code fhir-profiles/}. Thread-safe.
  */
 public final class FhirRecords {
 
@@ -28,14 +29,14 @@ public final class FhirRecords {
     }
 
     /** One patient's record sent as one Bundle ({@link PatientBundle}), as a request body or a file. */
-    public MappedRecord bundle(byte[] json, LocalDate asOf) {
-        FhirJsonReader.Parsed parsed = reader.read(json);
-        ClinicalRecord record = mapper.map(PatientBundle.require(parsed.resource()), asOf);
-        return new MappedRecord(record, parsed.warnings(), parsed.resourceCount());
+    public MappedRecord bundle(byte[] json, LocalDate asOf, Handling handling) {
+        FhirJsonReader.Parsed parsed = reader.read(json, handling);
+        ClinicalRecord record = mapper.map(PatientBundle.require(parsed), asOf);
+        return new MappedRecord(record, parsed.warnings(), parsed.resourceCount(), parsed.leftOut());
     }
 
     /** A record to be given as loose resources, one input at a time. */
-    public LooseResources resources() {
-        return new LooseResources(reader, mapper);
+    public LooseResources resources(Handling handling) {
+        return new LooseResources(reader, mapper, handling);
     }
 }

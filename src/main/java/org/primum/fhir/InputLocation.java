@@ -21,11 +21,27 @@ public final class InputLocation {
     public static InvalidInputException under(String prefix, InvalidInputException e) {
         if (prefix == null) return e;
         String inner = e.location();
-        boolean path = inner != null && inner.matches("[A-Z][A-Za-z]*\\..*");
-        String where = path ? prefix + inner.substring(inner.indexOf('.')) : prefix;
+        boolean path = isPath(inner);
+        String where = path ? path(prefix, inner) : prefix;
         String message = prefix + ": " + e.getMessage() + (inner != null && !path ? " (" + inner + ")" : "");
         InvalidInputException located = new InvalidInputException(e.problem(), e.issueCode(), message, where);
         located.setStackTrace(e.getStackTrace());
         return located;
+    }
+
+    /**
+     * A FHIRPath-like location inside a resource ({@code Condition.onsetDateTime}; {@code Condition}: the
+     * resource itself) as one under {@code prefix} ({@code prefetch.conditions.entry[0].resource.onsetDateTime}).
+     * Without a prefix, {@code inner} itself.
+     */
+    public static String path(String prefix, String inner) {
+        if (prefix == null) return inner;
+        if (inner == null || !inner.matches("[A-Z$][A-Za-z]*(\\..*)?")) return prefix;
+        int dot = inner.indexOf('.');
+        return dot < 0 ? prefix : prefix + inner.substring(dot);
+    }
+
+    private static boolean isPath(String location) {
+        return location != null && location.matches("[A-Z][A-Za-z]*\\..*");
     }
 }

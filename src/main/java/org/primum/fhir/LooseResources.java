@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.primum.facts.InvalidElement;
+import org.primum.input.Handling;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
@@ -31,13 +33,19 @@ public final class LooseResources {
     private final List<Resource> withoutId = new ArrayList<>();
     private final Map<String, Resource> byReference = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<InvalidElement> leftOut = new ArrayList<>();
+    private final Handling handling;
 
-    LooseResources(FhirJsonReader reader, FhirMapper mapper) {
+    LooseResources(FhirJsonReader reader, FhirMapper mapper, Handling handling) {
         this.reader = reader;
         this.mapper = mapper;
+        this.handling = handling;
     }
 
-    /** Reads {@code json} strictly (see {@link FhirJsonReader}); its errors are located under {@code location}. */
+    /**
+     * Reads {@code json} as the record's handling says (see {@link FhirJsonReader}); its errors, and what lenient
+     * reading leaves out, are located under {@code location}.
+     */
     public LooseResources add(JsonNode json, String location) {
         if (!(json instanceof ObjectNode object)) {
             throw new InvalidInputException(Problem.MALFORMED, "structure", (location == null ? "" : location + ": ")
@@ -45,11 +53,17 @@ public final class LooseResources {
         }
         FhirJsonReader.Parsed parsed;
         try {
-            parsed = reader.read(object);
+            parsed = reader.read(object, handling);
         } catch (InvalidInputException e) {
             throw InputLocation.under(location, e);
         }
         warnings.addAll(parsed.warnings());
+        for (InvalidElement e : parsed.leftOut()) {
+            leftOut.add(new InvalidElement(InputLocation.path(location, e.location()), e.resourceType(), e.problem(), e.leftOut(), e.sourceIds()));
+            // the copy given last counts: when it is left out, an earlier copy of the same resource must not stand in for it
+            if (e.leftOut() == InvalidElement.LeftOut.RESOURCE) e.sourceIds().forEach(byReference::remove);
+        }
+        if (parsed.resource() == null) return this; // one resource, left out whole
         if (parsed.resource() instanceof Bundle bundle) {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 if (entry.hasResource()) keep(entry.getResource());
@@ -70,6 +84,6 @@ public final class LooseResources {
     public MappedRecord map(String patientId, LocalDate asOf) {
         List<Resource> resources = new ArrayList<>(withoutId);
         resources.addAll(byReference.values());
-        return new MappedRecord(mapper.map(resources, patientId, asOf), warnings, resources.size());
+        return new MappedRecord(mapper.map(resources, patientId, asOf), warnings, resources.size(), leftOut);
     }
 }

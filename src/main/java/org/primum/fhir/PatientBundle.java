@@ -22,9 +22,12 @@ final class PatientBundle {
     private PatientBundle() {
     }
 
-    static Bundle require(IBaseResource resource) {
+    /** The record read, if it is a Bundle of an accepted type. */
+    static Bundle require(FhirJsonReader.Parsed parsed) {
+        IBaseResource resource = parsed.resource();
         if (!(resource instanceof Bundle bundle)) {
-            String type = resource.fhirType();
+            // null: one resource, not a Bundle, that lenient reading left out whole
+            String type = resource == null ? parsed.resourceType() : resource.fhirType();
             throw new InvalidInputException(Problem.UNPROCESSABLE, "invalid", "expected a FHIR Bundle (collection, transaction, batch, searchset"
                     + " or document) holding one patient's record; got a " + type + " resource", type);
         }

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * The strictness of {@link FhirJsonReader}, one instance per parse: refuses what would silently change an
  * answer (invalid primitive values, a JSON type where FHIR expects another, a repeated non-repeating
- * element) by throwing {@link Rejected}, with how to find the element in the JSON tree; collects what it
- * tolerates (unknown elements and attributes, missing required elements) as warnings, element names only.
+ * element, a choice element written twice) by throwing {@link Rejected}, with how to find the element in the
+ * JSON tree; collects what it tolerates (unknown elements and attributes, missing required elements) as
+ * warnings, element names only. Lenient reading uses it too: it leaves the element found out of the JSON and
+ * parses again, so that what is left out is exactly what the answer reports, not whatever HAPI would keep.
  */
 final class StrictErrorHandler implements IParserErrorHandler {
 
@@ -21,17 +23,22 @@ final class StrictErrorHandler implements IParserErrorHandler {
 
     private final Set<String> warnings = new LinkedHashSet<>();
 
-    /** A problem the handler refuses, with how to find its element in the JSON tree. */
+    /**
+     * A problem the handler refuses: the issue type, a message naming the element (never its value), a short
+     * name of the problem for the answer, and how to find the element in the JSON tree.
+     */
     static final class Rejected extends RuntimeException {
         final String issueCode;
         final String element;
-        final transient BiPredicate<String, JsonNode> matcher;
+        final String problem;
+        final transient Function<JsonNode, JsonLocator.Hit> locator;
 
-        Rejected(String issueCode, String message, String element, BiPredicate<String, JsonNode> matcher) {
+        Rejected(String issueCode, String message, String element, String problem, Function<JsonNode, JsonLocator.Hit> locator) {
             super(message, null, false, false);
             this.issueCode = issueCode;
             this.element = element;
-            this.matcher = matcher;
+            this.problem = problem;
+            this.locator = locator;
         }
     }
 
@@ -50,8 +57,8 @@ final class StrictErrorHandler implements IParserErrorHandler {
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
         String element = name(location, "value");
-        throw new Rejected("value", "invalid value for " + element + ": " + HapiErrors.clean(error), element,
-                (key, node) -> key.equals(element) && sameText(node, value));
+        throw new Rejected("value", "invalid value for " + element + ": " + HapiErrors.clean(error), element, "invalid value",
+                root -> JsonLocator.find(root, (key, node) -> key.equals(element) && sameText(node, value)));
     }
 
     @Override
@@ -61,13 +68,19 @@ final class StrictErrorHandler implements IParserErrorHandler {
         String what = expected == null ? "another JSON type" : "a JSON " + expected.name().toLowerCase();
         String got = found == null ? "something else" : "a JSON " + found.name().toLowerCase();
         throw new Rejected("structure", "wrong structure: " + element + " must be " + what + ", found " + got, element,
-                (key, node) -> key.equals(element) && jsonType(node, found));
+                "wrong JSON type (" + what + " expected)", root -> JsonLocator.find(root, (key, node) -> key.equals(element) && jsonType(node, found)));
     }
 
+    /**
+     * HAPI names a choice element written twice ({@code valueQuantity} and {@code valueString}) by its base
+     * name, {@code value}: it is located as {@code value[x]} in the object that holds both.
+     */
     @Override
     public void unexpectedRepeatingElement(IParseLocation location, String element) {
-        throw new Rejected("structure", "wrong structure: " + element + " may appear only once", element,
-                (key, node) -> key.equals(element) && node.isArray());
+        throw new Rejected("structure", "wrong structure: " + element + " may appear only once", element, "repeated element", root -> {
+            JsonLocator.Hit array = JsonLocator.find(root, (key, node) -> key.equals(element) && node.isArray());
+            return array != null ? array : JsonLocator.findChoice(root, element);
+        });
     }
 
     @Override

@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.primum.api.OperationOutcomes;
+import org.primum.api.PreferHandling;
 import org.primum.api.RequestLog;
+import org.primum.core.Pipeline;
 
 /**
  * {@code POST /tumour-board/evaluate[?asOf=YYYY-MM-DD]}: a FHIR R4 Bundle with one patient's record →
  * the recommendations about locoregional therapy of the intact primary (see {@link TumourBoardAnswer}).
- * Errors are OperationOutcomes (see org.primum.api).
+ * Errors are OperationOutcomes (see org.primum.api). Invalid elements of the record are left out and reported
+ * (DATA_INVALID_RECORD) unless the client sends {@code Prefer: handling=strict}, which refuses them (400).
  */
 @Path("/tumour-board")
 public class TumourBoardResource {
@@ -31,7 +34,8 @@ public class TumourBoardResource {
     @Consumes({OperationOutcomes.FHIR_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     public Response evaluate(byte[] body, @RestQuery String asOf, @Context ContainerRequestContext request) {
-        TumourBoardAnswer answer = service.evaluate(body, request.getMediaType(), asOf, RequestLog.id(request));
+        Pipeline.Options options = new Pipeline.Options(PreferHandling.of(request.getHeaders().get(PreferHandling.HEADER)));
+        TumourBoardAnswer answer = service.evaluate(body, request.getMediaType(), asOf, RequestLog.id(request), options);
         return Response.ok(service.toJson(answer), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code POST /tumour-board/evaluate} does, without HTTP (the benchmark calls exactly this):
- * size check → media type → {@code asOf} → {@link Pipeline#evaluate(byte[], LocalDate)} (strict FHIR R4
- * read, "is this one patient's record", mapping, definitions, rules) → answer → JSON.
+ * size check → media type → {@code asOf} → {@link Pipeline#evaluate(byte[], LocalDate, Pipeline.Options)} (FHIR R4
+ * read, leniently unless asked otherwise; "is this one patient's record", mapping, definitions, rules) → answer → JSON.
  */
 @Singleton
 public class TumourBoardService {
@@ -58,17 +58,22 @@ public class TumourBoardService {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** Read leniently (the default of the endpoint). */
     public TumourBoardAnswer evaluate(byte[] body, MediaType contentType, String asOfParam, String requestId) {
+        return evaluate(body, contentType, asOfParam, requestId, Pipeline.Options.LENIENT);
+    }
+
+    public TumourBoardAnswer evaluate(byte[] body, MediaType contentType, String asOfParam, String requestId, Pipeline.Options options) {
         RequestBodies.requireWithinLimit(body, maxBodyBytes);
         FhirMediaType.check(contentType);
         LocalDate asOf = asOf(asOfParam);
-        Pipeline.Result result = pipeline.evaluate(body, asOf);
+        Pipeline.Result result = pipeline.evaluate(body, asOf, options);
         List<MappingNote> parserNotes = result.warnings().stream()
                 .map(w -> new MappingNote("FHIR parsing", w, List.of())).toList();
         TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes, this::definition);
-        LOG.infof("request %s: evaluated body of %d bytes sha256:%s, %d resources, %d facts, %d recommendations, %d unrecognised codes",
-                requestId, body.length, RequestBodies.fingerprint(body), result.resources(), answer.patient().size(),
-                answer.recommendations().size(), answer.unrecognisedCodes().size());
+        LOG.infof("request %s: evaluated body of %d bytes sha256:%s, %d resources, %d facts, %d recommendations, %d unrecognised codes,"
+                        + " %d invalid parts left out", requestId, body.length, RequestBodies.fingerprint(body), result.resources(),
+                answer.patient().size(), answer.recommendations().size(), answer.unrecognisedCodes().size(), result.leftOut().size());
         return answer;
     }
 

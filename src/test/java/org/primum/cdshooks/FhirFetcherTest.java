@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.primum.core.FhirInput;
+import org.primum.core.LooseRecord;
 import org.primum.core.Pipeline;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
@@ -71,7 +72,11 @@ class FhirFetcherTest {
         assertThat(pages).extracting(FhirInput::location).containsExactly("fhirServer.conditions", "fhirServer.conditions.page[2]");
 
         Pipeline pipeline = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
-        assertThatThrownBy(() -> CdsHooksService.addFetched(pipeline.looseRecord(), Map.of("conditions", pages)))
+        // read leniently the invalid Condition is left out (and reported); strictly it makes the data unavailable
+        LooseRecord lenient = pipeline.looseRecord();
+        CdsHooksService.addFetched(lenient, Map.of("conditions", pages));
+        assertThat(pipeline.evaluate(lenient, "p", java.time.LocalDate.now()).leftOut()).singleElement().satisfies(e -> assertThat(e.location()).isEqualTo("fhirServer.conditions.page[2].entry[0].resource.onsetDateTime"));
+        assertThatThrownBy(() -> CdsHooksService.addFetched(pipeline.looseRecord(Pipeline.Options.STRICT), Map.of("conditions", pages)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.problem()).isEqualTo(Problem.DATA_UNAVAILABLE);
                     assertThat(e.issueCode()).isEqualTo("value");

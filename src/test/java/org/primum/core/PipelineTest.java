@@ -126,16 +126,18 @@ class PipelineTest {
     void errorsOfALooseInputAreLocatedUnderItsLocation() {
         JsonNode searchset = tree("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
                 + "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetDateTime\":\"2024-02-30\"}}]}");
-        var inBundle = refused(() -> PIPELINE.evaluate(List.of(FhirInput.of(searchset, "prefetch.conditions")), "p", EARLY_ON_PACLITAXEL));
+        var inBundle = refused(() -> PIPELINE.evaluate(List.of(FhirInput.of(searchset, "prefetch.conditions")), "p", EARLY_ON_PACLITAXEL,
+                Pipeline.Options.STRICT));
         assertThat(inBundle.problem()).isEqualTo(Problem.MALFORMED);
         assertThat(inBundle.issueCode()).isEqualTo("value");
         assertThat(inBundle.location()).isEqualTo("prefetch.conditions.entry[0].resource.onsetDateTime");
         assertThat(inBundle.getMessage()).startsWith("prefetch.conditions: ").contains("onsetDateTime");
 
         JsonNode condition = searchset.path("entry").get(0).path("resource");
-        var alone = refused(() -> PIPELINE.evaluate(List.of(FhirInput.of(condition, "Condition.ndjson line 3")), "p", EARLY_ON_PACLITAXEL));
+        var alone = refused(() -> PIPELINE.evaluate(List.of(FhirInput.of(condition, "Condition.ndjson line 3")), "p", EARLY_ON_PACLITAXEL,
+                Pipeline.Options.STRICT));
         assertThat(alone.location()).isEqualTo("Condition.ndjson line 3.onsetDateTime");
-        var unlocated = refused(() -> PIPELINE.evaluate(List.of(FhirInput.of(condition, null)), "p", EARLY_ON_PACLITAXEL));
+        var unlocated = refused(() -> PIPELINE.evaluate(List.of(FhirInput.of(condition, null)), "p", EARLY_ON_PACLITAXEL, Pipeline.Options.STRICT));
         assertThat(unlocated.location()).isEqualTo("Condition.onsetDateTime");
 
         var notJson = refused(() -> FhirInput.read(bytes("{\"resourceType\":\"Patient\",,}"), "Patient.ndjson line 7"));
@@ -144,6 +146,26 @@ class PipelineTest {
         assertThat(notJson.getMessage()).contains("(line 1, column");
         var notAnObject = refused(() -> PIPELINE.evaluate(List.of(FhirInput.of(tree("[1]"), "prefetch.patient")), "p", EARLY_ON_PACLITAXEL));
         assertThat(notAnObject.location()).isEqualTo("prefetch.patient");
+    }
+
+    /** The same inputs read leniently: the Condition is left out, and where it was is said under the input's location. */
+    @Test
+    void whatLenientReadingLeavesOutOfALooseInputIsLocatedUnderItsLocation() {
+        JsonNode searchset = tree("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Condition\",\"id\":\"c\",\"onsetDateTime\":\"2024-02-30\"}}]}");
+        FhirInput patient = FhirInput.of(tree("{\"resourceType\":\"Patient\",\"id\":\"p\"}"), "prefetch.patient");
+        Pipeline.Result inBundle = PIPELINE.evaluate(List.of(patient, FhirInput.of(searchset, "prefetch.conditions")), "p", EARLY_ON_PACLITAXEL);
+        assertThat(inBundle.leftOut()).singleElement().satisfies(e -> {
+            assertThat(e.location()).isEqualTo("prefetch.conditions.entry[0].resource.onsetDateTime");
+            assertThat(e.sourceIds()).containsExactly("Condition/c");
+        });
+        assertThat(inBundle.resources()).isEqualTo(1);
+        assertThat(inBundle.evaluation().codes()).containsExactly("DATA_INVALID_RECORD");
+
+        JsonNode condition = searchset.path("entry").get(0).path("resource");
+        Pipeline.Result alone = PIPELINE.evaluate(List.of(patient, FhirInput.of(condition, "Condition.ndjson line 3")), "p", EARLY_ON_PACLITAXEL);
+        assertThat(alone.leftOut()).singleElement().satisfies(e -> assertThat(e.location()).isEqualTo("Condition.ndjson line 3.onsetDateTime"));
+        assertThat(alone.record().primaries()).isEmpty();
     }
 
     @Test

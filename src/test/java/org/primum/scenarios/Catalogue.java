@@ -22,7 +22,8 @@ final class Catalogue {
     static {
         // A. Applicability (no card column in the catalogue)
         a("NOT_APPLICABLE_NO_METASTASIS", "NOT_APPLICABLE_RECURRENT", "NOT_APPLICABLE_PRIMARY_RESECTED",
-                "DATA_MISSING_RECEPTOR_STATUS", "DATA_MISSING_METASTATIC_SITES", "DATA_MISSING_RESPONSE_ASSESSMENT");
+                "DATA_MISSING_RECEPTOR_STATUS", "DATA_MISSING_METASTATIC_SITES", "DATA_MISSING_RESPONSE_ASSESSMENT",
+                "DATA_INVALID_RECORD");
         // B. Core pathway (card column)
         put("SYSTEMIC_THERAPY_FIRST", "B", "info");
         put("MULTIDISCIPLINARY_DISCUSSION", "B", "info");
@@ -54,6 +55,14 @@ final class Catalogue {
         put("ORDER_MASTECTOMY_CONSIDER_CONSERVATION", "E", "warning");
         put("ORDER_AXILLARY_DISSECTION_NODE_NEGATIVE", "E", "warning");
     }
+
+    /**
+     * Codes whose firing case cannot be a scenario, with the test that shows each firing instead
+     * ({@code class#method}): a scenario YAML is turned into valid FHIR by the builder, and DATA_INVALID_RECORD
+     * needs invalid FHIR. Their non-firing side is still a scenario.
+     */
+    static final Map<String, String> FIRES_IN_TESTS = Map.of(
+            "DATA_INVALID_RECORD", "org.primum.core.InvalidRecordTest#anMcodeRecordWhoseObservationsCarryTwoValuesGetsAnAnswerWithDataInvalidRecord");
 
     /** Section C's "LRT path": the rules that D, DISCLOSE and OFFER_CLINICAL_TRIAL build on (orders aside). */
     static final Set<String> LRT_PATHS = Set.of("LRT_OPTION_FOR_LOCAL_CONTROL", "SURGERY_FOR_PROGRESSING_PRIMARY",

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The knowledge base against the catalogue, and the scenarios against the knowledge base: every code of
  * sections A–E is implemented (and nothing else), and every implemented code has at least one scenario
- * where it must fire and one where it must not.
+ * where it must fire and one where it must not (the firing side of a code no YAML record can make fire is a
+ * named test instead: {@link Catalogue#FIRES_IN_TESTS}).
  */
 class CoverageTest {
 
@@ -55,12 +56,30 @@ class CoverageTest {
             assertThat(c.expect().firesOrEmpty()).as(name + ": a because is checked on a code that fires")
                     .containsAll(c.expect().becauseOrEmpty().keySet());
         }
+        Catalogue.FIRES_IN_TESTS.forEach((code, test) -> {
+            assertThat(fires).as(code + " fires in a scenario: drop it from Catalogue.FIRES_IN_TESTS").doesNotContainKey(code);
+            assertThat(isTest(test)).as(test + ", the test where " + code + " fires, exists").isTrue();
+            fires.put(code, List.of(test));
+        });
         List<String> missing = new ArrayList<>();
         for (RuleDefinition d : RULES) {
             if (!fires.containsKey(d.code())) missing.add(d.code() + " has no scenario where it fires");
             if (!spared.containsKey(d.code())) missing.add(d.code() + " has no scenario where it must not fire");
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** {@code class#method} names a JUnit test method. */
+    private static boolean isTest(String classAndMethod) {
+        String[] parts = classAndMethod.split("#", 2);
+        try {
+            for (java.lang.reflect.Method m : Class.forName(parts[0]).getDeclaredMethods()) {
+                if (m.getName().equals(parts[1]) && m.isAnnotationPresent(org.junit.jupiter.api.Test.class)) return true;
+            }
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+        return false;
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.ClinicalRecord;
-import org.primum.definitions.ClinicalInterpreter;
+import org.primum.fhir.FhirMapper;
+import org.primum.fhir.terminology.Terminology;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,13 +26,25 @@ final class Pipeline {
     static final Evaluator EVALUATOR = new Evaluator(KNOWLEDGE_BASE);
     static final ClinicalInterpreter INTERPRETER = new ClinicalInterpreter(KNOWLEDGE_BASE.thresholds());
 
+    /** The mapping alone, with the terminology of fhir-profiles/ (TestVocabularyTest maps records without rules). */
+    private static final class Mapper {
+        static final FhirMapper INSTANCE = new FhirMapper(Terminology.load(Path.of("fhir-profiles")));
+    }
+
     private Pipeline() {
     }
 
-    /** A FHIR Bundle through the whole core, as JSON like every entry point sends it (strict reading included). */
+    static FhirMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
+    /**
+     * A FHIR Bundle through the whole core, as JSON like every entry point sends it, read strictly: the builder
+     * writes valid FHIR, so an invalid element is a builder bug to fail on, not a part to leave out.
+     */
     static Evaluation viaFhir(Bundle bundle, LocalDate asOf) {
         String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
-        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf).evaluation();
+        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf, org.primum.core.Pipeline.Options.STRICT).evaluation();
     }
 
     /** A FHIR Bundle mapped by the core, before the catalogue's definitions. */

@@ -25,7 +25,9 @@ import static org.hamcrest.Matchers.*;
 
 /**
  * Bad input to {@code POST /tumour-board/evaluate}: each gets its documented 4xx with an OperationOutcome
- * naming what is wrong and where, and the service keeps serving (a good request after each one).
+ * naming what is wrong and where, and the service keeps serving (a good request after each one). Invalid
+ * elements inside a readable record are errors only when the client asks for strict handling
+ * ({@code Prefer: handling=strict}); what lenient reading makes of them is {@link TumourBoardLenientTest}'s.
  */
 @QuarkusTest
 class TumourBoardErrorsTest {
@@ -38,6 +40,11 @@ class TumourBoardErrorsTest {
 
     static ValidatableResponse post(String contentType, String body) {
         return given().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8)).post(PATH).then();
+    }
+
+    /** As {@link #post}, asking for strict handling: an invalid element refuses the record. */
+    static ValidatableResponse postStrict(String body) {
+        return given().contentType(FHIR_JSON).header("Prefer", "handling=strict").body(body.getBytes(StandardCharsets.UTF_8)).post(PATH).then();
     }
 
     static ValidatableResponse outcome(ValidatableResponse r, int status, String issueCode) {
@@ -91,7 +98,7 @@ class TumourBoardErrorsTest {
     void unknownResourceType() {
         String body = DeNovoBundles.json(DeNovoBundles.deNovoBoneOnly())
                 .replace("\"resourceType\":\"MedicationRequest\"", "\"resourceType\":\"MedicationOrder\"");
-        outcome(post(FHIR_JSON, body), 400, "not-supported")
+        outcome(postStrict(body), 400, "not-supported")
                 .body("issue[0].diagnostics", allOf(containsString("MedicationOrder"), containsString("R4")))
                 .body("issue[0].expression[0]", equalTo("Bundle.entry[6].resource"));
     }
@@ -99,7 +106,7 @@ class TumourBoardErrorsTest {
     @Test
     void invalidDateInsideAResource() {
         String body = DeNovoBundles.json(DeNovoBundles.deNovoBoneOnly()).replace("\"2025-01-20\"", "\"2025-01-32\"");
-        outcome(post(FHIR_JSON, body), 400, "value")
+        outcome(postStrict(body), 400, "value")
                 .body("issue[0].diagnostics", containsString("onsetDateTime"))
                 .body("issue[0].expression[0]", equalTo("Bundle.entry[2].resource.onsetDateTime"));
     }
@@ -108,14 +115,26 @@ class TumourBoardErrorsTest {
     void wrongStructure() {
         String body = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
                 + "{\"resourceType\":\"Patient\",\"id\":\"p\",\"name\":\"Jane Example\"}}]}";
-        outcome(post(FHIR_JSON, body), 400, "structure")
+        outcome(postStrict(body), 400, "structure")
                 .body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource.name"));
     }
 
     @Test
     void aStringWhereAResourceIsDue() {
         String body = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":\"Patient/p\"}]}";
-        outcome(post(FHIR_JSON, body), 400, "structure").body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource"));
+        outcome(postStrict(body), 400, "structure").body("issue[0].expression[0]", equalTo("Bundle.entry[0].resource"));
+        // leniently the entry is left out, and with it the only Patient: no record to evaluate
+        post(FHIR_JSON, body).statusCode(422).body("issue[0].diagnostics", containsStringIgnoringCase("patient"));
+    }
+
+    /** What is not a readable record stays an error when the client asks for strict handling too (and vice versa). */
+    @Test
+    void notARecordIsAnErrorWhateverTheHandling() {
+        outcome(postStrict("{\"resourceType\": \"Bundle\",,}"), 400, "structure");
+        Patient p = new Patient();
+        p.setId("x");
+        outcome(postStrict(DeNovoBundles.json(p)), 422, "invalid");
+        outcome(post(FHIR_JSON, "{\"resourceType\":\"SubscriptionTopic\",\"id\":\"x\"}"), 400, "not-supported");
     }
 
     @Test
