@@ -7,8 +7,6 @@ import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.ClinicalRecord;
-import org.primum.fhir.FhirMapper;
-import org.primum.fhir.terminology.Terminology;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,16 +24,7 @@ final class Pipeline {
     static final Evaluator EVALUATOR = new Evaluator(KNOWLEDGE_BASE);
     static final ClinicalInterpreter INTERPRETER = new ClinicalInterpreter(KNOWLEDGE_BASE.thresholds());
 
-    /** The mapping alone, with the terminology of fhir-profiles/ (TestVocabularyTest maps records without rules). */
-    private static final class Mapper {
-        static final FhirMapper INSTANCE = new FhirMapper(Terminology.load(Path.of("fhir-profiles")));
-    }
-
     private Pipeline() {
-    }
-
-    static FhirMapper mapper() {
-        return Mapper.INSTANCE;
     }
 
     /**
@@ -50,7 +39,7 @@ final class Pipeline {
     /** A FHIR Bundle mapped by the core, before the catalogue's definitions. */
     static ClinicalRecord map(Bundle bundle, LocalDate asOf) {
         String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
-        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf).record();
+        return CORE.evaluate(json.getBytes(StandardCharsets.UTF_8), asOf, org.primum.core.Pipeline.Options.STRICT).record();
     }
 
     /** A record built without FHIR → ClinicalInterpreter → Evaluator: the core's stages after the mapping. */
