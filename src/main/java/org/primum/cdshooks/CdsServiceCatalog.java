@@ -21,7 +21,10 @@ public final class CdsServiceCatalog {
     public static final String ORDER_SELECT = "dnmbc-lrt-order-select";
     public static final String ORDER_SIGN = "dnmbc-lrt-order-sign";
 
-    /** Prefetch key → template. Keys are FHIR codes (no spaces); the Patient key is a read, the rest are searches. */
+    /**
+     * Prefetch key → template. Keys are FHIR codes (no spaces); the Patient key is a read, the rest are searches,
+     * the medication searches with the referenced Medications ({@code _include}).
+     */
     public static final Map<String, String> PREFETCH;
 
     static {
@@ -30,17 +33,19 @@ public final class CdsServiceCatalog {
         p.put("conditions", "Condition?patient={{context.patientId}}");
         p.put("observations", "Observation?patient={{context.patientId}}");
         p.put("procedures", "Procedure?patient={{context.patientId}}");
-        p.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}");
-        p.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}");
+        // the Medication a medicationReference names comes with its record: without it the drug is lost
+        p.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
+        p.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication");
         p.put("serviceRequests", "ServiceRequest?patient={{context.patientId}}");
         PREFETCH = java.util.Collections.unmodifiableMap(p);
     }
 
     private static final String USAGE = "For adults with breast cancer. Gives advice only for de novo metastatic breast cancer "
             + "(distant metastasis found within {deNovoWindowDays} days of the primary diagnosis) with the primary tumour in place; other "
-            + "patients get no cards. Needs the prefetch above, or fhirServer with fhirAuthorization (read access to "
-            + "Patient, Condition, Observation, Procedure, MedicationRequest, MedicationStatement, ServiceRequest) for "
-            + "any key not prefetched. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
+            + "patients get no cards. Needs the prefetch above (all pages, with the Medications the medication records "
+            + "reference), or fhirServer with fhirAuthorization (read access to Patient, Condition, Observation, Procedure, "
+            + "MedicationRequest, MedicationStatement, Medication, ServiceRequest) for any key not prefetched, further pages "
+            + "and referenced Medications. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
 
     /** The services with their texts as written (thresholds as placeholders). */
     private static final List<ServiceDescriptor> SERVICES = List.of(

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,8 @@ class CdsHooksPrefetchTest {
     static final String PV = CdsServiceCatalog.PATIENT_VIEW;
 
     @BeforeAll
-    static void start() throws Exception {
-        fhir = new TestFhirServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fhir.close();
+    static void start() {
+        fhir = TestFhirServer.shared(); // the one on the test issuer's fhir-servers allow-list
     }
 
     @BeforeEach

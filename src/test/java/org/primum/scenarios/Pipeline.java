@@ -25,7 +25,15 @@ final class Pipeline {
     static final Evaluator EVALUATOR = new Evaluator(KNOWLEDGE_BASE);
     static final ClinicalInterpreter INTERPRETER = new ClinicalInterpreter(KNOWLEDGE_BASE.thresholds());
 
+    private static org.primum.fhir.FhirMapper mapper;
+
     private Pipeline() {
+    }
+
+    /** The FHIR mapping alone, on the terminology of fhir-profiles/ (for tests of the test vocabulary). */
+    static synchronized org.primum.fhir.FhirMapper mapper() {
+        if (mapper == null) mapper = new org.primum.fhir.FhirMapper(org.primum.fhir.terminology.Terminology.load(Path.of("fhir-profiles")));
+        return mapper;
     }
 
     /** A FHIR Bundle through the whole core, as JSON like every entry point sends it (strict reading included). */
