@@ -39,7 +39,8 @@ class CdsHooksDiscoveryTest {
                 assertThat(p.path(e.getKey()).asText()).isEqualTo(e.getValue() + "?patient={{context.patientId}}");
             }
             // the medication searches bring the Medications their records reference
-            for (Map.Entry<String, String> e : Map.of("medicationRequests", "MedicationRequest", "medicationStatements", "MedicationStatement").entrySet()) {
+            for (Map.Entry<String, String> e : Map.of("medicationRequests", "MedicationRequest", "medicationStatements", "MedicationStatement",
+                    "medicationAdministrations", "MedicationAdministration").entrySet()) {
                 assertThat(p.path(e.getKey()).asText())
                         .isEqualTo(e.getValue() + "?patient={{context.patientId}}&_include=" + e.getValue() + ":medication");
             }
