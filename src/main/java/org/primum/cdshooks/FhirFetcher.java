@@ -56,6 +56,12 @@ public final class FhirFetcher {
      * {@code what} names it in the 412s.
      */
     public record Fetch(String key, String what, String url, int firstPage) {
+
+        /** The search or read of a prefetch template, with the patient filled in. */
+        public static Fetch prefetchKey(String key, String template, String patientId) {
+            return new Fetch(key, "prefetch key '" + key + "'",
+                    template.replace("{{context.patientId}}", URLEncoder.encode(patientId, StandardCharsets.UTF_8)), 1);
+        }
     }
 
     /** The time box of one hook call's fetching, from now: pass it to every {@link #fetch(String, String, List, long)} of the call. */
@@ -66,8 +72,7 @@ public final class FhirFetcher {
     /** The data of each key: a read gives one resource, a search one Bundle per page. */
     public Map<String, List<FhirInput>> fetch(String fhirServer, String accessToken, Map<String, String> templates, String patientId) {
         List<Fetch> fetches = new ArrayList<>();
-        templates.forEach((key, template) -> fetches.add(new Fetch(key, "prefetch key '" + key + "'",
-                template.replace("{{context.patientId}}", URLEncoder.encode(patientId, StandardCharsets.UTF_8)), 1)));
+        templates.forEach((key, template) -> fetches.add(Fetch.prefetchKey(key, template, patientId)));
         return fetch(fhirServer, accessToken, fetches, deadline());
     }
 

@@ -7,8 +7,6 @@ import org.primum.core.Pipeline;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.*;
 import java.util.function.Function;
 
@@ -49,8 +47,7 @@ final class HookRecord {
         CdsServiceCatalog.PREFETCH.forEach((key, template) -> {
             if (call.prefetch().containsKey(key)) return;
             notPrefetched.add(key);
-            fetches.add(new Fetch(key, "prefetch key '" + key + "'",
-                    template.replace("{{context.patientId}}", URLEncoder.encode(call.patientId(), StandardCharsets.UTF_8)), 1));
+            fetches.add(Fetch.prefetchKey(key, template, call.patientId()));
         });
         List<String> paginated = new ArrayList<>();
         call.prefetch().forEach((key, values) -> values.forEach(i -> {
