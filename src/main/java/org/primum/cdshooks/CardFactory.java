@@ -15,8 +15,8 @@ import java.util.*;
 /**
  * Turns the engine's recommendations into CDS Hooks cards. One card per warning or critical finding;
  * the info recommendations of the core pathway (section B) and of "how, if LRT is done" (section D) are
- * grouped into one card each so the EHR is not flooded. Patients outside the guidance (not de novo
- * metastatic) get no card. On the order hooks only the recommendations about the orders under review
+ * grouped into one card each so the EHR is not flooded, the decision leading ({@link GroupLead}). Patients
+ * outside the guidance (not de novo metastatic, or any code of {@link #NOT_APPLICABLE}) get no card. On the order hooks only the recommendations about the orders under review
  * (a fact of theirs names one of those orders) become cards, and the order checks of catalogue section E
  * carry suggestions with the concrete alternative ({@link OrderSuggestions}). Warning and critical cards
  * offer the override reasons of {@code fhir-profiles/} ({@link OverrideReasons}). {@code DATA_INVALID_RECORD}
@@ -47,16 +47,44 @@ public final class CardFactory {
         this.ids = ids;
     }
 
+    /**
+     * The catalogue codes no hook shows, and when one fires the patient gets no card at all: each says the
+     * guidance does not apply to this patient (catalogue section A), and a card saying "this does not apply"
+     * on every chart opened outside the guidance would be noise. For a deceased patient
+     * ({@code NOT_APPLICABLE_DECEASED}) that also means no treatment card, whatever else the rules said
+     * (the tumour board's answer keeps those codes for auditing what was done). This is the explicit list of
+     * what the patient-view cards leave out of the tumour board's answer; {@code CardFactoryTest} keeps it in
+     * step with the knowledge base's NOT_APPLICABLE codes.
+     */
+    public static final Set<String> NOT_APPLICABLE = Set.of("NOT_APPLICABLE_NO_METASTASIS", "NOT_APPLICABLE_RECURRENT",
+            "NOT_APPLICABLE_PRIMARY_RESECTED", "NOT_APPLICABLE_DECEASED");
+
+    /** The order check whose card (critical, delete the order) is the only one an order it concerns gets. */
+    static final String CPM = "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE";
+
     public List<Card> cards(Evaluation evaluation, HookCall call) {
         Optional<Presentation> presentation = evaluation.facts().first(Presentation.class);
-        if (presentation.isEmpty() || presentation.get().scope() != Scope.DE_NOVO) {
-            return evaluation.recommendations().stream().filter(r -> r.code().equals(INVALID_RECORD)).map(r -> single(r, call)).toList();
+        boolean outside = presentation.isEmpty() || presentation.get().scope() != Scope.DE_NOVO
+                || evaluation.recommendations().stream().anyMatch(r -> NOT_APPLICABLE.contains(r.code()));
+        if (outside) {
+            // no treatment card outside the guidance; what was left out of the record is still worth a card
+            return evaluation.recommendations().stream().filter(r -> r.code().equals(INVALID_RECORD)).map(r -> single(r, call, Set.of())).toList();
         }
 
+        // a prophylactic or contralateral mastectomy order is to be withdrawn, not improved: its card says so, and no
+        // other card of the order hooks may be about it alone (e.g. "consider conservation", whose suggestion would
+        // create a partial mastectomy of the healthy breast)
+        Set<String> cpmOrders = new HashSet<>();
+        if (call.orderHook()) {
+            evaluation.recommendations().stream().filter(r -> r.code().equals(CPM)).forEach(r -> cpmOrders.addAll(OrderSuggestions.ordersBehind(r, call)));
+        }
         List<Recommendation> relevant = new ArrayList<>();
         for (Recommendation r : evaluation.recommendations()) {
-            if (r.code().startsWith("NOT_APPLICABLE_")) continue;
-            if (call.orderHook() && !about(r, call.selections()) && !r.code().equals(INVALID_RECORD)) continue;
+            if (call.orderHook() && !r.code().equals(INVALID_RECORD)) {
+                Set<String> concerned = concerned(r, call.selections());
+                if (concerned.isEmpty()) continue;
+                if (!r.code().equals(CPM) && cpmOrders.containsAll(concerned)) continue;
+            }
             relevant.add(r);
         }
         // group the info recommendations of sections B and D; keep the engine's order (most urgent first)
@@ -67,32 +95,35 @@ public final class CardFactory {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<Card> cards = new ArrayList<>();
-        groups.forEach((key, members) -> cards.add(members.size() == 1 ? single(members.get(0), call) : group(members)));
+        groups.forEach((key, members) -> cards.add(members.size() == 1 ? single(members.get(0), call, cpmOrders) : group(members)));
         return List.copyOf(cards);
     }
 
-    /** Whether a fact behind the recommendation names one of the orders under review. */
-    static boolean about(Recommendation r, Set<String> orders) {
+    /** The orders under review that a fact behind the recommendation names (directly or through another recommendation). */
+    static Set<String> concerned(Recommendation r, Set<String> orders) {
+        Set<String> out = new LinkedHashSet<>();
         for (Recommendation.Because b : r.because()) {
-            for (String id : b.resourceIds()) if (orders.contains(id)) return true;
+            for (String id : b.resourceIds()) if (orders.contains(id)) out.add(id);
         }
-        return false;
+        return out;
     }
 
-    private Card single(Recommendation r, HookCall call) {
-        List<Card.Suggestion> suggested = call.orderHook() ? suggestions.suggest(r, call) : List.of();
+    private Card single(Recommendation r, HookCall call, Set<String> cpmOrders) {
+        List<Card.Suggestion> suggested = call.orderHook() ? suggestions.suggest(r, call, r.code().equals(CPM) ? Set.of() : cpmOrders) : List.of();
         boolean actionable = r.indicator() != Indicator.INFO;
         return new Card(ids.cardId(List.of(r.code())).toString(), summary(r.title()), CardDetail.markdown(List.of(r)),
                 r.indicator().json(), source(r), suggested, suggested.isEmpty() ? null : "at-most-one",
                 actionable ? overrideReasons : List.of(), List.of());
     }
 
+    /** A grouped card leads with the decision ({@link GroupLead}): the summary, the topic and the detail start with it. */
     private Card group(List<Recommendation> members) {
-        Recommendation first = members.get(0);
-        String heading = "B".equals(first.section()) ? "Locoregional therapy of the primary: " : "If locoregional therapy is done: ";
-        String summary = summary(heading + first.title() + " (+" + (members.size() - 1) + " more)");
-        return new Card(ids.cardId(members.stream().map(Recommendation::code).toList()).toString(), summary, CardDetail.markdown(members),
-                Indicator.INFO.json(), source(first), List.of(), null, List.of(), List.of());
+        List<Recommendation> ordered = GroupLead.ordered(members);
+        Recommendation lead = ordered.get(0);
+        String heading = "B".equals(lead.section()) ? "Locoregional therapy of the primary: " : "If locoregional therapy is done: ";
+        String summary = summary(heading + lead.title() + " (+" + (ordered.size() - 1) + " more)");
+        return new Card(ids.cardId(ordered.stream().map(Recommendation::code).toList()).toString(), summary, CardDetail.markdown(ordered),
+                Indicator.INFO.json(), source(lead), List.of(), null, List.of(), List.of());
     }
 
     static String summary(String text) {

@@ -17,7 +17,17 @@ public interface CdsHooksConfig {
     @WithDefault("3s")
     Duration fetchTimeout();
 
-    /** At most this many pages of a FHIR search are followed (next links). */
+    /**
+     * At most this many pages of one prefetch key are read, the prefetch's own first page included (next links
+     * followed on fhirServer only); more is a 412: the service does not decide on part of the record.
+     */
     @WithDefault("20")
     int fetchMaxPages();
+
+    /**
+     * At most this many referenced Medications that the prefetch lacks are read from fhirServer (one read each)
+     * per call; more is a 412 asking for them in the prefetch ({@code _include=MedicationRequest:medication}).
+     */
+    @WithDefault("50")
+    int fetchMaxMedications();
 }

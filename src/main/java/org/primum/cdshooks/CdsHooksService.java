@@ -1,6 +1,7 @@
 package org.primum.cdshooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.primum.cdshooks.model.Card;
@@ -8,21 +9,18 @@ import org.primum.cdshooks.model.CdsResponse;
 import org.primum.cdshooks.model.Discovery;
 import org.primum.cdshooks.security.CdsSecurity;
 import org.primum.cdshooks.security.ClientIdentity;
-import org.primum.core.FhirInput;
 import org.primum.core.LooseRecord;
 import org.primum.core.Pipeline;
-import org.primum.input.InvalidInputException;
-import org.primum.input.Problem;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
- * One hook call: the prefetch read, the keys the EHR did not send fetched from its FHIR server, the draft
- * orders added last (so that they win over a stored copy of the same order), all evaluated by the core
- * {@link Pipeline} — the same reading, mapping and rules as every other entry point — and the
+ * One hook call: the whole record put together ({@link HookRecord}: prefetch, its further pages and the keys
+ * the EHR did not send fetched from its FHIR server, referenced Medications, the draft orders), evaluated by
+ * the core {@link Pipeline} — the same reading, mapping and rules as every other entry point — and the
  * recommendations turned into cards.
  */
 @Singleton
@@ -30,16 +28,24 @@ public class CdsHooksService {
     private static final Logger LOG = Logger.getLogger(CdsHooksService.class);
 
     private final Pipeline pipeline;
-    private final FhirFetcher fetcher;
+    private final HookRecord records;
     private final CardFactory cards;
-    private final CdsSecurity security;
+    private final BiFunction<ClientIdentity, String, Optional<String>> fhirServerRefusal;
 
+    @Inject
     public CdsHooksService(Pipeline pipeline, CdsHooksConfig config, ObjectMapper json, FeedbackStore store, CdsSecurity security,
                            CdsProfiles profiles) {
+        this(pipeline, new FhirFetcher(config.fetchTimeout(), config.fetchMaxPages()), config.fetchMaxMedications(),
+                new CardFactory(profiles, json, store::cardId), security::fhirServerRefusal);
+    }
+
+    /** The service without the framework: what the CDI constructor wires, and what a test can build on its own. */
+    CdsHooksService(Pipeline pipeline, FhirFetcher fetcher, int maxMedications, CardFactory cards,
+                    BiFunction<ClientIdentity, String, Optional<String>> fhirServerRefusal) {
         this.pipeline = pipeline;
-        this.fetcher = new FhirFetcher(config.fetchTimeout(), config.fetchMaxPages());
-        this.cards = new CardFactory(profiles, json, store::cardId);
-        this.security = security;
+        this.records = new HookRecord(pipeline, fetcher, maxMedications);
+        this.cards = cards;
+        this.fhirServerRefusal = fhirServerRefusal;
     }
 
     /** The discovery document, quoting the thresholds the evaluations apply. */
@@ -53,48 +59,20 @@ public class CdsHooksService {
     }
 
     public CdsResponse call(HookCall call, ClientIdentity client, Pipeline.Options options) {
-        long start = System.nanoTime();
-        // read before anything is fetched: a malformed prefetch is the client's 400, and costs the EHR nothing
-        LooseRecord record = pipeline.looseRecord(options);
-        call.prefetch().values().forEach(inputs -> inputs.forEach(record::add));
-
-        Map<String, String> missing = new LinkedHashMap<>();
-        CdsServiceCatalog.PREFETCH.forEach((key, template) -> {
-            if (!call.prefetch().containsKey(key)) missing.put(key, template);
-        });
-        if (!missing.isEmpty()) {
-            if (call.fhirServer() == null) {
-                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "required", "prefetch " + String.join(", ", missing.keySet())
-                        + " not given and no fhirServer to fetch from", "prefetch");
-            }
-            if (!security.fhirServerAllowed(client, call.fhirServer())) {
-                throw new CdsHookException(Problem.DATA_UNAVAILABLE, "security", "fhirServer is not one this client is allowed to name", "fhirServer");
-            }
-            addFetched(record, fetcher.fetch(call.fhirServer(), call.accessToken(), missing, call.patientId()));
-        }
-        call.draftOrderInput().ifPresent(record::add);
-
-        // an InvalidInputException of the reading or the mapping (4xx) is answered by the shared org.primum.api mappers
-        Pipeline.Result result = pipeline.evaluate(record, call.patientId(), LocalDate.now());
-        List<Card> out = cards.cards(result.evaluation(), call);
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("%s %s: %d resources (%d fetched keys), %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),
-                    result.resources(), missing.size(), result.evaluation().recommendations().size(), out.size(), (System.nanoTime() - start) / 1e6);
-        }
-        return CdsResponse.of(out);
+        return call(call, client, options, LocalDate.now());
     }
 
-    /** Data the FHIR server returned that is not valid FHIR R4 is not the client's fault: required data not available (412). */
-    static void addFetched(LooseRecord record, Map<String, List<FhirInput>> fetched) {
-        for (List<FhirInput> pages : fetched.values()) {
-            for (FhirInput page : pages) {
-                try {
-                    record.add(page);
-                } catch (InvalidInputException e) {
-                    throw new CdsHookException(Problem.DATA_UNAVAILABLE, e.issueCode(), "the FHIR server's data is not valid FHIR R4: "
-                            + e.getMessage(), e.location());
-                }
-            }
+    /** The call evaluated as of {@code asOf} (the EHR's calls: today). */
+    CdsResponse call(HookCall call, ClientIdentity client, Pipeline.Options options, LocalDate asOf) {
+        long start = System.nanoTime();
+        LooseRecord record = records.gather(call, options, server -> fhirServerRefusal.apply(client, server));
+        // an InvalidInputException of the reading or the mapping (4xx) is answered by the shared org.primum.api mappers
+        Pipeline.Result result = pipeline.evaluate(record, call.patientId(), asOf);
+        List<Card> out = cards.cards(result.evaluation(), call);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("%s %s: %d resources, %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),
+                    result.resources(), result.evaluation().recommendations().size(), out.size(), (System.nanoTime() - start) / 1e6);
         }
+        return CdsResponse.of(out);
     }
 }

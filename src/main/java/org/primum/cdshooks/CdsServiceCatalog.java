@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The three CDS services Primum offers and the FHIR data each asks the EHR to prefetch: the Patient and
- * the Conditions, Observations, Procedures, MedicationRequests/Statements and ServiceRequests the facts
+ * the Conditions, Observations, Procedures, MedicationRequests/Statements/Administrations (with the
+ * Medications they reference) and ServiceRequests the facts
  * are mapped from (one search per resource type, since the mapping decides what is relevant). The
  * texts quote thresholds as {@code {name}}: {@link #discovery(Thresholds)} fills in those in effect.
  */
@@ -21,7 +22,10 @@ public final class CdsServiceCatalog {
     public static final String ORDER_SELECT = "dnmbc-lrt-order-select";
     public static final String ORDER_SIGN = "dnmbc-lrt-order-sign";
 
-    /** Prefetch key → template. Keys are FHIR codes (no spaces); the Patient key is a read, the rest are searches. */
+    /**
+     * Prefetch key → template. Keys are FHIR codes (no spaces); the Patient key is a read, the rest are searches,
+     * the medication searches with the referenced Medications ({@code _include}).
+     */
     public static final Map<String, String> PREFETCH;
 
     static {
@@ -30,17 +34,21 @@ public final class CdsServiceCatalog {
         p.put("conditions", "Condition?patient={{context.patientId}}");
         p.put("observations", "Observation?patient={{context.patientId}}");
         p.put("procedures", "Procedure?patient={{context.patientId}}");
-        p.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}");
-        p.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}");
+        // the Medication a medicationReference names comes with its record: without it the drug is lost
+        p.put("medicationRequests", "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication");
+        p.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication");
+        // infused drugs are often recorded only as administrations: without them the patient looks untreated
+        p.put("medicationAdministrations", "MedicationAdministration?patient={{context.patientId}}&_include=MedicationAdministration:medication");
         p.put("serviceRequests", "ServiceRequest?patient={{context.patientId}}");
         PREFETCH = java.util.Collections.unmodifiableMap(p);
     }
 
     private static final String USAGE = "For adults with breast cancer. Gives advice only for de novo metastatic breast cancer "
             + "(distant metastasis found within {deNovoWindowDays} days of the primary diagnosis) with the primary tumour in place; other "
-            + "patients get no cards. Needs the prefetch above, or fhirServer with fhirAuthorization (read access to "
-            + "Patient, Condition, Observation, Procedure, MedicationRequest, MedicationStatement, ServiceRequest) for "
-            + "any key not prefetched. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
+            + "patients get no cards. Needs the prefetch above (all pages, with the Medications the medication records "
+            + "reference), or fhirServer with fhirAuthorization (read access to Patient, Condition, Observation, Procedure, "
+            + "MedicationRequest, MedicationStatement, MedicationAdministration, Medication, ServiceRequest) for any key not prefetched, further pages "
+            + "and referenced Medications. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
 
     /** The services with their texts as written (thresholds as placeholders). */
     private static final List<ServiceDescriptor> SERVICES = List.of(

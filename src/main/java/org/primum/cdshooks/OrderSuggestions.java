@@ -22,10 +22,13 @@ final class OrderSuggestions {
         this.json = json;
     }
 
-    List<Card.Suggestion> suggest(Recommendation r, HookCall call) {
+    /** @param excluded orders no suggestion may touch (prophylactic or contralateral mastectomies: their own card withdraws them) */
+    List<Card.Suggestion> suggest(Recommendation r, HookCall call, Set<String> excluded) {
         Optional<Entry> entry = map.forCode(r.code());
         if (entry.isEmpty()) return List.of();
-        List<DraftOrder> orders = DraftOrderReader.serviceRequests(call, ordersBehind(r, call), json);
+        Set<String> behind = ordersBehind(r, call);
+        behind.removeAll(excluded);
+        List<DraftOrder> orders = DraftOrderReader.serviceRequests(call, behind, json);
         if (orders.isEmpty()) return List.of();
         Entry e = entry.get();
         return switch (e.kind()) {

@@ -35,9 +35,14 @@ class CdsHooksDiscoveryTest {
             JsonNode p = s.path("prefetch");
             assertThat(p.path("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
             for (Map.Entry<String, String> e : Map.of("conditions", "Condition", "observations", "Observation",
-                    "procedures", "Procedure", "medicationRequests", "MedicationRequest",
-                    "medicationStatements", "MedicationStatement", "serviceRequests", "ServiceRequest").entrySet()) {
+                    "procedures", "Procedure", "serviceRequests", "ServiceRequest").entrySet()) {
                 assertThat(p.path(e.getKey()).asText()).isEqualTo(e.getValue() + "?patient={{context.patientId}}");
+            }
+            // the medication searches bring the Medications their records reference
+            for (Map.Entry<String, String> e : Map.of("medicationRequests", "MedicationRequest", "medicationStatements", "MedicationStatement",
+                    "medicationAdministrations", "MedicationAdministration").entrySet()) {
+                assertThat(p.path(e.getKey()).asText())
+                        .isEqualTo(e.getValue() + "?patient={{context.patientId}}&_include=" + e.getValue() + ":medication");
             }
         }
     }

@@ -84,8 +84,33 @@ class CdsHooksOrderTest {
             assertThat(a.path("type").asText()).isEqualTo("delete");
             assertThat(a.path("resourceId").asText()).isEqualTo("ServiceRequest/sr-cpm");
         });
-        // critical first
+        // critical first, and the only card: no "consider breast conservation" (whose suggestion would create a
+        // partial mastectomy of the healthy breast), no how-to advice about an order that is to be withdrawn
         assertThat(cards.get(0).path("indicator").asText()).isEqualTo("critical");
+        assertThat(Hooks.allCodes(cards)).containsExactly("CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-select", "order-sign"})
+    void bilateralMastectomyOrdersGetConservationSuggestedForTheDiseasedBreastOnly(String hook) {
+        TestPatient p = stableAfterWindow("ord-bilat-" + hook);
+        p.draft("sr-left", "mastectomy", "left"); // the primary's side
+        p.draft("sr-right", "mastectomy", "right"); // contralateral: prophylactic
+        JsonNode cards = call(hook, p, "ServiceRequest/sr-left", "ServiceRequest/sr-right");
+        JsonNode cpm = Hooks.card(cards, "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE");
+        assertThat(actions(cpm.path("suggestions").get(0))).singleElement()
+                .satisfies(a -> assertThat(a.path("resourceId").asText()).isEqualTo("ServiceRequest/sr-right"));
+        JsonNode conservation = Hooks.card(cards, "ORDER_MASTECTOMY_CONSIDER_CONSERVATION");
+        for (JsonNode suggestion : conservation.path("suggestions")) {
+            for (JsonNode a : actions(suggestion)) {
+                assertThat(a.path("resourceId").asText()).isNotEqualTo("ServiceRequest/sr-right");
+                if (a.has("resource")) {
+                    // the proposed partial mastectomy is of the left breast (80248007), never of the healthy right one
+                    assertThat(a.path("resource").path("bodySite").get(0).path("coding").get(0).path("code").asText()).isEqualTo("80248007");
+                }
+            }
+        }
+        assertThat(conservation.path("suggestions").size()).isEqualTo(1);
     }
 
     @ParameterizedTest

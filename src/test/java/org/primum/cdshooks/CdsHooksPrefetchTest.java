@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Missing prefetch: fetched from the EHR's FHIR server (a real HAPI RestfulServer on Jetty) with the
- * bearer token, pages followed; 412 when it cannot be had (no server, token refused, time box exceeded).
+ * bearer token, pages followed; a paginated prefetch continued there; referenced Medications read there; only
+ * on a FHIR server the client's issuer allow-lists; 412 when it cannot be had (no server, token refused, time
+ * box exceeded, a server not allowed, a next link off the server).
  */
 @QuarkusTest
 class CdsHooksPrefetchTest {
@@ -24,13 +25,8 @@ class CdsHooksPrefetchTest {
     static final String PV = CdsServiceCatalog.PATIENT_VIEW;
 
     @BeforeAll
-    static void start() throws Exception {
-        fhir = new TestFhirServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fhir.close();
+    static void start() {
+        fhir = TestFhirServer.shared(); // the one on the test issuer's fhir-servers allow-list
     }
 
     @BeforeEach
@@ -153,5 +149,113 @@ class CdsHooksPrefetchTest {
         p.withFhirServer(body, fhir.baseUrl(), "t");
         JsonNode cards = Hooks.cards(CdsServiceCatalog.ORDER_SIGN, body);
         assertThat(Hooks.allCodes(cards)).contains("ORDER_MASTECTOMY_CONSIDER_CONSERVATION");
+    }
+
+    /** The first page of the search {@code key} as the test server gives it (5 per page, a next link when there are more). */
+    static JsonNode firstPage(TestPatient p, String key) throws Exception {
+        String search = CdsServiceCatalog.PREFETCH.get(key).replace("{{context.patientId}}", p.id).replaceAll("&_include=.*", "");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fhir.baseUrl() + "/" + search)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        fhir.requests.clear();
+        fhir.authorizations.clear();
+        return Hooks.read(r.body());
+    }
+
+    @Test
+    void aPaginatedPrefetchIsFollowedOnTheFhirServerWithTheBearerToken() throws Exception {
+        TestPatient p = patient("page-1");
+        fhir.put(p.resources);
+        ObjectNode prefetch = p.prefetchAll();
+        JsonNode page = firstPage(p, "observations");
+        assertThat(FhirFetcher.nextLink(page)).isNotNull();
+        prefetch.set("observations", page);
+        ObjectNode body = p.request("patient-view", prefetch, List.of());
+        p.withFhirServer(body, fhir.baseUrl(), "token-page");
+        fhir.requiredToken = "token-page";
+        JsonNode paged = Hooks.cards(PV, body);
+        assertThat(Hooks.allCodes(paged)).containsExactlyElementsOf(Hooks.allCodes(Hooks.cards(PV, p.request("patient-view", p.prefetchAll(), List.of()))));
+        assertThat(fhir.requests).hasSize(2).allMatch(r -> r.contains("_getpages")); // pages 2 and 3 of 12 observations
+        assertThat(fhir.authorizations).allMatch("Bearer token-page"::equals);
+    }
+
+    @Test
+    void aPaginatedPrefetchWithoutFhirServerOrBeyondThePageLimitIs412() throws Exception {
+        TestPatient p = patient("page-2");
+        fhir.put(p.resources);
+        ObjectNode prefetch = p.prefetchAll();
+        prefetch.set("observations", firstPage(p, "observations"));
+        Response r = Hooks.post(PV, p.request("patient-view", prefetch, List.of()));
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(412);
+        assertThat(r.jsonPath().getString("issue[0].diagnostics")).contains("observations", "further pages", "no fhirServer");
+    }
+
+    @Test
+    void aPrefetchNextLinkOffTheFhirServerIs412AndNotFollowed() throws Exception {
+        TestPatient p = patient("page-3");
+        fhir.put(p.resources);
+        ObjectNode prefetch = p.prefetchAll();
+        ObjectNode page = (ObjectNode) firstPage(p, "observations");
+        for (JsonNode link : page.path("link")) {
+            if ("next".equals(link.path("relation").asText())) ((ObjectNode) link).put("url", link.path("url").asText().replace("/fhir?", "/fhir-evil?"));
+        }
+        prefetch.set("observations", page);
+        ObjectNode body = p.request("patient-view", prefetch, List.of());
+        p.withFhirServer(body, fhir.baseUrl(), "t");
+        Response r = Hooks.post(PV, body);
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(412);
+        assertThat(r.jsonPath().getString("issue[0].code")).isEqualTo("security");
+        assertThat(fhir.requests).isEmpty();
+    }
+
+    @Test
+    void referencedMedicationsMissingFromThePrefetchAreReadFromTheFhirServer() {
+        TestPatient p = patient("med-1");
+        org.hl7.fhir.r4.model.Bundle b = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION);
+        p.resources.forEach(r -> b.addEntry().setResource(r));
+        EhrChart chart = EhrChart.of(TestPatient.FHIR.newJsonParser().encodeResourceToString(b)).drugsByReference();
+        fhir.put(chart.serverContents());
+        ObjectNode body = chart.request(chart.prefetch(EhrChart.Medications.ON_SERVER_ONLY));
+        JsonNode withoutServer = Hooks.read(Hooks.post(PV, body).asString());
+        assertThat(withoutServer.path("issue").path(0).path("diagnostics").asText()).contains("Medication/med-medrx-", "no fhirServer");
+
+        body.put("fhirServer", fhir.baseUrl());
+        JsonNode cards = Hooks.cards(PV, body);
+        // letrozole 6 weeks ago is known: the response window has not passed, and that is why (not "no therapy")
+        assertThat(Hooks.allCodes(cards)).containsExactlyElementsOf(Hooks.allCodes(Hooks.cards(PV, p.request("patient-view", p.prefetchAll(), List.of()))));
+        assertThat(Hooks.card(cards, "DEFER_LRT_UNTIL_RESPONSE").path("detail").asText()).contains("MedicationRequest/medrx-");
+        assertThat(fhir.requests).singleElement().satisfies(r -> assertThat(r).startsWith("/fhir/Medication/med-medrx-"));
+    }
+
+    @Test
+    void aFhirServerNotOnTheIssuersAllowListIsNeverCalled() throws Exception {
+        TestPatient p = patient("allow-1");
+        fhir.put(p.resources);
+        // the same server under a name that only string-starts like the allow-listed one, and another port
+        int port = java.net.URI.create(fhir.baseUrl()).getPort();
+        for (String server : List.of(fhir.baseUrl() + "-evil", "http://127.0.0.1:" + port + "0/fhir", "http://localhost:" + port + "/fhir")) {
+            ObjectNode body = p.request("patient-view", p.prefetch(List.of("patient")), List.of());
+            p.withFhirServer(body, server, "t");
+            Response r = Hooks.post(PV, body);
+            assertThat(r.statusCode()).as(server + ": " + r.asString()).isEqualTo(412);
+            assertThat(r.jsonPath().getString("issue[0].code")).isEqualTo("security");
+            assertThat(r.jsonPath().getString("issue[0].diagnostics")).contains("not on the FHIR servers allow-listed");
+        }
+        assertThat(fhir.requests).isEmpty();
+    }
+
+    @Test
+    void anIssuerWithoutAnAllowListGetsNoFetchingAndIsToldWhy() {
+        TestPatient p = patient("allow-2");
+        fhir.put(p.resources);
+        ObjectNode body = p.request("patient-view", p.prefetch(List.of("patient")), List.of());
+        p.withFhirServer(body, fhir.baseUrl(), "t");
+        String path = "/cds-services/" + PV;
+        Response r = io.restassured.RestAssured.given()
+                .header("Authorization", TestJwt.shared().token(Hooks.url(path)).issuer(TestJwt.INLINE_ISSUER).key("inline-1").header())
+                .contentType("application/json").body(body.toString()).post(path);
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(412);
+        assertThat(r.jsonPath().getString("issue[0].diagnostics")).contains("fhir-servers", "send the data in the prefetch");
+        assertThat(fhir.requests).isEmpty();
     }
 }

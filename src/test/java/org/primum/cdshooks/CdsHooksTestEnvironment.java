@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * port: {@code /issuer/jwks.json} (the trusted issuer's configured JWKS URL: ec-1, rsa-1),
  * {@code /allowed-jku/jwks.json} (on the issuer's jku allow-list: jku-1), {@code /evil/jwks.json}
  * (not allow-listed: evil-1), {@code /stats} (fetch counts). A second trusted issuer has its JWK Set
- * inline (inline-1).
+ * inline (inline-1). The first issuer may have data fetched from the shared {@link TestFhirServer} only (its
+ * {@code fhir-servers}); the second has no allow-list, so nothing is fetched for it.
  */
 public class CdsHooksTestEnvironment implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
@@ -49,6 +50,7 @@ public class CdsHooksTestEnvironment implements QuarkusTestResourceLifecycleMana
                 "primum.cdshooks.security.issuers.test-ehr.issuer", TestJwt.ISSUER,
                 "primum.cdshooks.security.issuers.test-ehr.jwks-url", base + "/issuer/jwks.json",
                 "primum.cdshooks.security.issuers.test-ehr.jku-allow-list", base + "/allowed-jku/jwks.json",
+                "primum.cdshooks.security.issuers.test-ehr.fhir-servers", TestFhirServer.shared().baseUrl(),
                 "primum.cdshooks.security.issuers.inline-ehr.issuer", TestJwt.INLINE_ISSUER,
                 "primum.cdshooks.security.issuers.inline-ehr.jwks", keys.publicJwks("inline-1"),
                 "primum.cdshooks.fetch-timeout", "5s");

@@ -25,6 +25,7 @@ class CdsSecurityConfigTest {
                 "algorithms", List.of("ES384", "RS384"), "clockSkew", Duration.ofSeconds(30), "maxTokenLifetime", Duration.ofMinutes(5),
                 "jwksCacheTtl", Duration.ofMinutes(10), "jwksMinRefreshInterval", Duration.ofSeconds(30),
                 "jwksFetchTimeout", Duration.ofSeconds(3), "maxRememberedTokenIds", 1000, "issuers", issuers));
+        s.put("allowAnyFhirServer", false);
         s.putAll(security);
         CdsSecurityConfig.Security sec = (CdsSecurityConfig.Security) Proxy.newProxyInstance(CdsSecurityConfig.class.getClassLoader(),
                 new Class<?>[]{CdsSecurityConfig.Security.class}, (proxy, m, args) -> s.get(m.getName()));
@@ -37,11 +38,16 @@ class CdsSecurityConfigTest {
     }
 
     static CdsSecurityConfig.TrustedIssuer issuer(String iss, String jwks, String url) {
+        return issuer(iss, jwks, url, null);
+    }
+
+    static CdsSecurityConfig.TrustedIssuer issuer(String iss, String jwks, String url, List<String> fhirServers) {
         return (CdsSecurityConfig.TrustedIssuer) Proxy.newProxyInstance(CdsSecurityConfig.class.getClassLoader(),
                 new Class<?>[]{CdsSecurityConfig.TrustedIssuer.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "issuer" -> iss;
                     case "jwks" -> Optional.ofNullable(jwks);
                     case "jwksUrl" -> Optional.ofNullable(url);
+                    case "fhirServers" -> Optional.ofNullable(fhirServers);
                     default -> Optional.empty();
                 });
     }
@@ -81,7 +87,9 @@ class CdsSecurityConfigTest {
         assertThat(security.enabled()).isTrue();
         assertThat(security.verifier().issuer("https://a.example/")).isPresent();
         assertThat(security.verifier().issuer("https://b.example/")).isEmpty();
-        assertThat(security.fhirServerAllowed(new ClientIdentity("https://a.example/", "x", null), "https://fhir.a.example/r4")).isTrue();
+        // no fhir-servers allow-list: the service fetches nothing for this issuer
+        assertThat(security.fhirServerRefusal(new ClientIdentity("https://a.example/", "x", null), "https://fhir.a.example/r4"))
+                .hasValueSatisfying(why -> assertThat(why).contains("fhir-servers"));
     }
 
     @Test
@@ -98,5 +106,51 @@ class CdsSecurityConfigTest {
                 .hasMessageContaining("has no keys");
         assertThatThrownBy(() -> new CdsSecurity(config(Map.of(), Map.of("a", issuer("https://a.example/", "{not a jwks", null)))))
                 .hasMessageContaining("not a JWK Set");
+    }
+
+    /** The per-issuer fhir-servers allow-list, compared as the next links are ({@link org.primum.cdshooks.security.FhirServerUrl}). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} allows {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            https://ehr.example                           | https://ehr.example/fhir/r4          | true
+            https://ehr.example                           | https://ehr.example:443/fhir         | true
+            https://ehr.example                           | https://ehr.example.evil.io/fhir     | false
+            https://ehr.example                           | https://ehr.example@evil.io/fhir     | false
+            https://ehr.example                           | http://ehr.example/fhir              | false
+            https://ehr.example/fhir                      | https://ehr.example/fhir-evil        | false
+            https://ehr.example/fhir                      | https://ehr.example/fhir/r4          | true
+            http://127.0.0.1:2000                         | http://127.0.0.1:20007/fhir          | false
+            http://127.0.0.1:2000                         | http://127.0.0.1:2000/fhir           | true
+            https://other.example, https://ehr.example/r4 | https://ehr.example/r4               | true
+            https://other.example, https://ehr.example/r4 | https://ehr.example/r5               | false
+            """)
+    void theFhirServersAllowListIsComparedParsed(String allowList, String fhirServer, boolean allowed) {
+        TestJwt keys = TestJwt.generate();
+        List<String> list = Arrays.stream(allowList.split(",")).map(String::trim).toList();
+        CdsSecurity security = new CdsSecurity(config(Map.of(), Map.of("a", issuer("https://a.example/", keys.publicJwks("ec-1"), null, list))));
+        assertThat(security.fhirServerRefusal(new ClientIdentity("https://a.example/", "x", null), fhirServer).isEmpty()).isEqualTo(allowed);
+    }
+
+    @Test
+    void withoutAnAllowListNothingIsFetchedUnlessConfiguredOtherwiseAndStartUpWarns() {
+        TestJwt keys = TestJwt.generate();
+        ClientIdentity client = new ClientIdentity("https://a.example/", "x", null);
+        Map<String, CdsSecurityConfig.TrustedIssuer> issuers = Map.of("a", issuer("https://a.example/", keys.publicJwks("ec-1"), null));
+        CdsSecurity[] built = new CdsSecurity[1];
+        List<LogRecord> logs = capture(() -> built[0] = new CdsSecurity(config(Map.of(), issuers)));
+        assertThat(built[0].fhirServerRefusal(client, "https://ehr.example/fhir")).hasValueSatisfying(why -> assertThat(why).contains("fhir-servers"));
+        assertThat(logs).anySatisfy(l -> assertThat(l.getMessage()).contains("no fhir-servers allow-list"));
+
+        CdsSecurity any = new CdsSecurity(config(Map.of("allowAnyFhirServer", true), issuers));
+        assertThat(any.fhirServerRefusal(client, "https://ehr.example/fhir")).isEmpty();
+        // an issuer not trusted may fetch from nowhere; with security off there is no client to check
+        assertThat(any.fhirServerRefusal(new ClientIdentity("https://b.example/", "x", null), "https://ehr.example/fhir")).isPresent();
+        assertThat(new CdsSecurity(config(Map.of("enabled", false), Map.of())).fhirServerRefusal(null, "https://ehr.example/fhir")).isEmpty();
+    }
+
+    @Test
+    void anAllowListEntryThatIsNotAnHttpUrlStopsStartUp() {
+        TestJwt keys = TestJwt.generate();
+        assertThatThrownBy(() -> new CdsSecurity(config(Map.of(), Map.of("a", issuer("https://a.example/", keys.publicJwks("ec-1"), null,
+                List.of("ehr.example/fhir")))))).hasMessageContaining("fhir-servers");
     }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,7 +70,7 @@ class OrderSuggestionsTest {
     }
 
     static List<Card.Suggestion> suggest(CdsProfiles profiles, String code) {
-        return new OrderSuggestions(profiles.orderSuggestions(), JSON).suggest(about(code, "ServiceRequest/sr-mast"), mastectomyOrder());
+        return new OrderSuggestions(profiles.orderSuggestions(), JSON).suggest(about(code, "ServiceRequest/sr-mast"), mastectomyOrder(), Set.of());
     }
 
     static JsonNode created(Card.Suggestion s) {

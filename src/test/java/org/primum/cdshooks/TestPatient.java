@@ -160,6 +160,7 @@ public final class TestPatient {
                 case "Procedure" -> "procedures";
                 case "MedicationRequest" -> "medicationRequests";
                 case "MedicationStatement" -> "medicationStatements";
+                case "MedicationAdministration" -> "medicationAdministrations";
                 case "ServiceRequest" -> "serviceRequests";
                 default -> throw new IllegalStateException(r.fhirType());
             };

@@ -26,12 +26,14 @@ public class CdsSecurity {
     private final boolean enabled;
     private final boolean discoveryRequiresAuth;
     private final ClientJwtVerifier verifier;
+    private final boolean allowAnyFhirServer;
     private final ExecutorService background;
 
     public CdsSecurity(CdsSecurityConfig config) {
         CdsSecurityConfig.Security s = config.security();
         this.enabled = s.enabled();
         this.discoveryRequiresAuth = s.discoveryRequiresAuth();
+        this.allowAnyFhirServer = s.allowAnyFhirServer();
         this.background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "primum-jwks-refresh");
             t.setDaemon(true);
@@ -50,6 +52,7 @@ public class CdsSecurity {
             if (issuers.isEmpty()) LOG.warn("CDS Hooks: no trusted issuer configured (primum.cdshooks.security.issuers.*): every hook call will get 401");
             LOG.infof("CDS Hooks client authentication on: %d trusted issuer(s), algorithms %s", issuers.size(), s.algorithms());
             issuers.forEach(i -> i.jwksUrl().ifPresent(url -> background.execute(() -> cache.warmUp(url))));
+            s.issuers().forEach((alias, i) -> warnIfNoFhirServers(alias, i));
         }
     }
 
@@ -67,6 +70,22 @@ public class CdsSecurity {
             LOG.warnf("BouncyCastle not available (%s): ECDSA client JWTs verified with the JDK's provider", e.getClass().getSimpleName());
             return null;
         }
+    }
+
+    private void warnIfNoFhirServers(String alias, CdsSecurityConfig.TrustedIssuer i) {
+        i.fhirServers().filter(l -> !l.isEmpty()).ifPresentOrElse(list -> list.forEach(url -> {
+            if (FhirServerUrl.parse(url).isEmpty()) {
+                throw new IllegalStateException("primum.cdshooks.security.issuers." + alias + ".fhir-servers: " + url + " is not an http(s) base URL");
+            }
+        }), () -> {
+            if (allowAnyFhirServer) {
+                LOG.warnf("CDS Hooks: issuer '%s' has no fhir-servers allow-list and allow-any-fhir-server is on: its calls may make "
+                        + "the service send their FHIR access token to any URL they name", alias);
+            } else {
+                LOG.warnf("CDS Hooks: issuer '%s' has no fhir-servers allow-list: data its calls do not prefetch cannot be fetched "
+                        + "(412); set primum.cdshooks.security.issuers.%s.fhir-servers", alias, alias);
+            }
+        });
     }
 
     private static ClientJwtVerifier.TrustedIssuer trusted(String alias, CdsSecurityConfig.TrustedIssuer i) {
@@ -92,12 +111,23 @@ public class CdsSecurity {
 
     public ClientJwtVerifier verifier() { return verifier; }
 
-    /** Whether a request from this client may use this FHIR server (the issuer's fhir-servers allow-list, if any). */
-    public boolean fhirServerAllowed(ClientIdentity client, String fhirServer) {
-        if (!enabled || client == null) return true;
-        return verifier.issuer(client.issuer())
-                .map(i -> i.fhirServers().isEmpty() || i.fhirServers().stream().anyMatch(fhirServer::startsWith))
-                .orElse(false);
+    /**
+     * Why a request from this client may not make the service fetch from {@code fhirServer}, or empty when it
+     * may: it must be on the issuer's {@code fhir-servers} allow-list (compared parsed, {@link FhirServerUrl});
+     * an issuer without one may fetch from nowhere unless {@code allow-any-fhir-server}. With security off
+     * (a closed test bench, warned about at start-up) there is no client to check.
+     */
+    public Optional<String> fhirServerRefusal(ClientIdentity client, String fhirServer) {
+        if (!enabled || client == null) return Optional.empty();
+        Optional<ClientJwtVerifier.TrustedIssuer> issuer = verifier.issuer(client.issuer());
+        if (issuer.isEmpty()) return Optional.of("the client's issuer is not trusted");
+        List<String> allowed = issuer.get().fhirServers();
+        if (allowed.isEmpty()) {
+            return allowAnyFhirServer ? Optional.empty() : Optional.of("no FHIR server is allow-listed for this client's issuer "
+                    + "(primum.cdshooks.security.issuers.<alias>.fhir-servers), so the service fetches nothing for it: send the data in the prefetch");
+        }
+        return allowed.stream().anyMatch(base -> FhirServerUrl.within(base, fhirServer)) ? Optional.empty()
+                : Optional.of("fhirServer is not on the FHIR servers allow-listed for this client's issuer");
     }
 
     @PreDestroy

@@ -67,6 +67,14 @@ public interface CdsSecurityConfig {
         int maxRememberedTokenIds();
 
         /**
+         * Whether an issuer without a {@code fhir-servers} allow-list may name any {@code fhirServer} (the service
+         * then fetches from it with the EHR's token). Default false: such an issuer's calls get no fetching
+         * (412 when data is missing), and a warning is logged at start-up either way.
+         */
+        @WithDefault("false")
+        boolean allowAnyFhirServer();
+
+        /**
          * The CDS clients (EHRs) trusted, by any alias: {@code primum.cdshooks.security.issuers.<alias>.issuer=...}.
          */
         Map<String, TrustedIssuer> issuers();
@@ -88,7 +96,11 @@ public interface CdsSecurityConfig {
         /** If set, the {@code sub} claim must be one of these. */
         Optional<List<String>> subjects();
 
-        /** If set, {@code fhirServer} of requests from this issuer must start with one of these URLs. */
+        /**
+         * The FHIR servers ({@code fhirServer}) this issuer's requests may make the service fetch from, each a
+         * base URL: {@code fhirServer} must have its scheme, host and port and its path or a path below it
+         * ({@link FhirServerUrl}). Unset: no fetching for this issuer (412), unless {@code allow-any-fhir-server}.
+         */
         Optional<List<String>> fhirServers();
     }
 }
