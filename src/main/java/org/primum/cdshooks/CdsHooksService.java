@@ -70,7 +70,7 @@ public class CdsHooksService {
         call.draftOrderInput().ifPresent(record::add);
 
         // an InvalidInputException of the reading or the mapping (4xx) is answered by the shared org.primum.api mappers
-        Pipeline.Result result = pipeline.evaluate(record, call.patientId(), LocalDate.now());
+        Pipeline.Result result = pipeline.withOrigin("cds-hooks/" + call.hook()).evaluate(record, call.patientId(), LocalDate.now());
         List<Card> out = cards.cards(result.evaluation(), call);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s %s: %d resources (%d fetched keys), %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),

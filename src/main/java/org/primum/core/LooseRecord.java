@@ -2,6 +2,9 @@ package org.primum.core;
 
 import org.primum.fhir.LooseResources;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One patient's record being put together from loose FHIR inputs ({@link FhirInput}), each read strictly
  * as it is added, so that a caller can refuse bad input before it fetches or streams the rest (CDS Hooks:
@@ -12,6 +15,8 @@ import org.primum.fhir.LooseResources;
 public final class LooseRecord {
 
     final LooseResources resources;
+    /** The inputs as given, for the {@link EvaluationListener} (references, not copies). */
+    final List<FhirInput> inputs = new ArrayList<>();
 
     LooseRecord(LooseResources resources) {
         this.resources = resources;
@@ -23,6 +28,7 @@ public final class LooseRecord {
      */
     public LooseRecord add(FhirInput input) {
         resources.add(input.json(), input.location());
+        inputs.add(input);
         return this;
     }
 }
