@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 import java.io.BufferedReader;
@@ -20,8 +22,11 @@ import java.util.function.BooleanSupplier;
  * The test double of the audit engine (the service's AuditRunner bean in the tests): reads the upload as
  * the engine would (NDJSON line by line, or a Bundle), lists every patient it references, and answers in
  * the shape of issue 12's JSON with no criteria. {@link #hold} keeps it running until released or
- * cancelled, for the status and cancel tests.
+ * cancelled, for the status and cancel tests. An alternative with a priority: it stays the one runner of
+ * the tests once the service has the engine's own AuditRunner bean.
  */
+@Alternative
+@Priority(1)
 @Singleton
 public class FakeAuditRunner implements AuditRunner {
 
