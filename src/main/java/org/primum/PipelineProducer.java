@@ -4,6 +4,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
+import org.primum.audit.log.DecisionLog;
 import org.primum.core.Pipeline;
 
 import java.nio.file.Path;
@@ -21,11 +22,12 @@ public class PipelineProducer {
     @Produces
     @Singleton
     @Startup
-    Pipeline pipeline(PrimumConfig config) {
+    Pipeline pipeline(PrimumConfig config, DecisionLog decisionLog) {
         Pipeline pipeline = Pipeline.builder()
                 .rules(Path.of(config.knowledgeBase().rulesDir()))
                 .profiles(Path.of(config.knowledgeBase().profilesDir()))
                 .thresholds(config.thresholds().overrides())
+                .listener(decisionLog.listener()) // every entry point's evaluations recorded here, in one place
                 .build();
         LOG.infof("knowledge base %s: %d rules", pipeline.knowledgeBase().version(), pipeline.knowledgeBase().definitions().size());
         return pipeline;

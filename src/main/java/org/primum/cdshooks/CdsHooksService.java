@@ -67,7 +67,7 @@ public class CdsHooksService {
         long start = System.nanoTime();
         LooseRecord record = records.gather(call, options, server -> fhirServerRefusal.apply(client, server));
         // an InvalidInputException of the reading or the mapping (4xx) is answered by the shared org.primum.api mappers
-        Pipeline.Result result = pipeline.evaluate(record, call.patientId(), asOf);
+        Pipeline.Result result = pipeline.withOrigin("cds-hooks/" + call.hook()).evaluate(record, call.patientId(), asOf);
         List<Card> out = cards.cards(result.evaluation(), call);
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s %s: %d resources, %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),

@@ -2,6 +2,9 @@ package org.primum.core;
 
 import org.primum.fhir.LooseResources;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One patient's record being put together from loose FHIR inputs ({@link FhirInput}), each read as it is
  * added (leniently or strictly, as the {@link Pipeline.Options} it was made with say), so that a caller can
@@ -13,6 +16,8 @@ import org.primum.fhir.LooseResources;
 public final class LooseRecord {
 
     final LooseResources resources;
+    /** The inputs as given, for the {@link EvaluationListener} (references, not copies). */
+    final List<FhirInput> inputs = new ArrayList<>();
 
     LooseRecord(LooseResources resources) {
         this.resources = resources;
@@ -25,6 +30,7 @@ public final class LooseRecord {
      */
     public LooseRecord add(FhirInput input) {
         resources.add(input.json(), input.location());
+        inputs.add(input);
         return this;
     }
 }

@@ -45,18 +45,47 @@ import java.util.Objects;
  */
 public final class Pipeline {
 
+    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+
     private final FhirRecords fhir;
     private final ClinicalInterpreter interpreter;
     private final Evaluator evaluator;
     private final Thresholds thresholds;
+    private final EvaluationListener listener;
+    private final String origin;
 
-    private Pipeline(FhirRecords fhir, KnowledgeBase knowledgeBase) {
+    private Pipeline(FhirRecords fhir, KnowledgeBase knowledgeBase, EvaluationListener listener) {
         this.fhir = fhir;
         // the knowledge base's own thresholds (rules/thresholds.properties plus overrides): the rule texts quote
         // the same numbers the definitions apply
         this.thresholds = knowledgeBase.thresholds();
         this.interpreter = new ClinicalInterpreter(thresholds);
         this.evaluator = new Evaluator(knowledgeBase);
+        this.listener = listener;
+        this.origin = "library";
+    }
+
+    private Pipeline(Pipeline shared, EvaluationListener listener, String origin) {
+        this.fhir = shared.fhir;
+        this.thresholds = shared.thresholds;
+        this.interpreter = shared.interpreter;
+        this.evaluator = shared.evaluator;
+        this.listener = listener;
+        this.origin = origin;
+    }
+
+    /**
+     * This pipeline (same rules, terminology, listener: nothing is rebuilt) with the evaluations it makes
+     * labelled {@code origin} for its {@link EvaluationListener}: each entry point takes its own
+     * ({@code tumour-board}, {@code cds-hooks/patient-view}…).
+     */
+    public Pipeline withOrigin(String origin) {
+        return new Pipeline(this, listener, Objects.requireNonNull(origin, "origin"));
+    }
+
+    /** This pipeline without its {@link EvaluationListener} (e.g. a replay, which must not log itself). */
+    public Pipeline withoutListener() {
+        return new Pipeline(this, EvaluationListener.NONE, origin);
     }
 
     public static Builder builder() {
@@ -99,7 +128,9 @@ public final class Pipeline {
      * ({@code Bundle.entry[2].resource.birthDate}).
      */
     public Result evaluate(byte[] bundleJson, LocalDate asOf, Options options) {
-        return run(fhir.bundle(bundleJson, asOf, options.handling()), asOf);
+        Result result = run(fhir.bundle(bundleJson, asOf, options.handling()), asOf);
+        tell(result.record().patient() == null ? null : result.record().patient().sourceId(), asOf, result, bundleJson, List.of());
+        return result;
     }
 
     /** {@link #evaluate(List, String, LocalDate, Options)}, read leniently. */
@@ -130,7 +161,27 @@ public final class Pipeline {
 
     /** The inputs added to {@code record} so far, as the record of {@code patientId}. */
     public Result evaluate(LooseRecord record, String patientId, LocalDate asOf) {
-        return run(record.resources.map(patientId, asOf), asOf);
+        Result result = run(record.resources.map(patientId, asOf), asOf);
+        tell("Patient/" + patientId, asOf, result, null, record.inputs);
+        return result;
+    }
+
+    /**
+     * The rules of this pipeline over a record mapped earlier (e.g. logged by a decision log, read back):
+     * the catalogue's definitions on {@code asOf}, then the rules. Not told to the listener.
+     */
+    public Evaluation evaluate(ClinicalRecord record, LocalDate asOf) {
+        return evaluator.evaluate(interpreter.interpret(record, asOf));
+    }
+
+    private void tell(String patientReference, LocalDate asOf, Result result, byte[] bundleJson, List<FhirInput> inputs) {
+        if (listener == EvaluationListener.NONE) return;
+        try {
+            listener.evaluated(new Evaluated(origin, patientReference, asOf, result, bundleJson, inputs));
+        } catch (RuntimeException e) {
+            // the answer stands: what listens (a log, a metric) must not turn it into an error
+            LOG.log(System.Logger.Level.WARNING, "evaluation listener failed: " + e.getClass().getName());
+        }
     }
 
     private Result run(MappedRecord mapped, LocalDate asOf) {
@@ -159,6 +210,7 @@ public final class Pipeline {
         private Path rules;
         private Path profiles;
         private Map<String, Integer> thresholdOverrides = Map.of();
+        private EvaluationListener listener = EvaluationListener.NONE;
 
         private Builder() {
         }
@@ -184,11 +236,17 @@ public final class Pipeline {
             return this;
         }
 
+        /** Told of every evaluation from FHIR input (see {@link EvaluationListener}); none by default. */
+        public Builder listener(EvaluationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** Compiles the rules and loads the terminology: a rule or terminology error fails here, not at the first evaluation. */
         public Pipeline build() {
             if (rules == null) throw new IllegalStateException("Pipeline.builder().rules(dir) is required");
             if (profiles == null) throw new IllegalStateException("Pipeline.builder().profiles(dir) is required");
-            return new Pipeline(FhirRecords.load(profiles), KnowledgeBase.load(rules, thresholdOverrides));
+            return new Pipeline(FhirRecords.load(profiles), KnowledgeBase.load(rules, thresholdOverrides), listener);
         }
     }
 }

@@ -54,7 +54,7 @@ public class TumourBoardService {
     }
 
     public TumourBoardService(Pipeline pipeline, long maxBodyBytes) {
-        this.pipeline = pipeline;
+        this.pipeline = pipeline.withOrigin("tumour-board");
         this.maxBodyBytes = maxBodyBytes;
     }
 
