@@ -1,7 +1,10 @@
 package org.primum.audit;
 
 import org.primum.audit.model.*;
+import org.primum.audit.output.CsvOutput;
+import org.primum.audit.output.HtmlOutput;
 import org.primum.audit.output.JsonOutput;
+import org.primum.audit.output.MeasureReportOutput;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -27,7 +30,10 @@ public final class AuditOutputs {
         try {
             Files.createDirectories(dir);
             write(dir.resolve(JSON), out -> JsonOutput.write(report, out));
-            return List.of(dir.resolve(JSON));
+            write(dir.resolve(CSV), out -> CsvOutput.write(report, out));
+            write(dir.resolve(MEASURE_REPORT), out -> MeasureReportOutput.write(report, out));
+            write(dir.resolve(HTML), out -> HtmlOutput.write(report, out));
+            return List.of(dir.resolve(JSON), dir.resolve(CSV), dir.resolve(MEASURE_REPORT), dir.resolve(HTML));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
