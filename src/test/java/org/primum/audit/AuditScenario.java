@@ -1,6 +1,5 @@
 package org.primum.audit;
 
-import org.primum.audit.model.*;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -6,7 +6,6 @@ import org.primum.audit.model.ProgressListener;
 import org.primum.core.Pipeline;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
