@@ -12,8 +12,6 @@ import java.util.Arrays;
  */
 @QuarkusMain
 public final class PrimumMain {
-    private PrimumMain() {
-    }
 
     public static void main(String... args) {
         if (args.length > 0 && "audit".equals(args[0])) {

@@ -32,6 +32,11 @@ final class AuditTestSupport {
         for (Bundle b : bundles) {
             for (Bundle.BundleEntryComponent e : b.getEntry()) {
                 Resource r = e.getResource();
+                // an export gives every resource its id; a Bundle entry may carry it only in its fullUrl (urn:uuid:…)
+                String id = r.getIdElement().getIdPart();
+                if ((id == null || id.startsWith("urn:")) && e.getFullUrl() != null) {
+                    r.setId(e.getFullUrl().replaceFirst("^urn:uuid:", "").replaceFirst("^.*/", ""));
+                }
                 Files.writeString(dir.resolve(r.fhirType() + ".ndjson"), JSON.encodeResourceToString(r) + "\n",
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }

@@ -50,13 +50,16 @@ class PublicFixturesAuditTest {
                 Bundle b = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, Files.readString(f));
                 AuditTestSupport.writeNdjson(export, b);
                 b.getEntry().stream().filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Patient).findFirst()
-                        .ifPresent(e -> patientOf.put(f.getFileName().toString(), "Patient/" + e.getResource().getIdElement().getIdPart()));
+                        // a Patient without id of its own takes its fullUrl's (urn:uuid:…), as the audit reads references
+                        .ifPresent(e -> patientOf.put(f.getFileName().toString(),
+                                "Patient/" + e.getResource().getIdElement().getIdPart().replaceFirst("^urn:uuid:", "")));
             }
         }
         assertThat(patientOf.keySet()).isEqualTo(SCOPES.keySet());
         try (AuditReport report = AuditTestSupport.audit(export, LocalDate.parse("2026-01-01"))) {
             Map<String, PatientResult> patients = AuditTestSupport.patients(report);
             assertThat(patients).hasSize(SCOPES.size());
+            assertThat(patients.keySet()).containsExactlyInAnyOrderElementsOf(patientOf.values());
             SCOPES.forEach((fixture, scope) -> assertThat(patients.get(patientOf.get(fixture)).scope()).as(fixture).isEqualTo(scope));
             assertThat(report.audited()).isZero();
             assertThat(report.problems()).extracting(p -> p.kind().name() + " " + p.patient())
