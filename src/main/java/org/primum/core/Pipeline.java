@@ -3,6 +3,9 @@ package org.primum.core;
 import org.primum.definitions.ClinicalInterpreter;
 import org.primum.engine.Evaluation;
 import org.primum.engine.Evaluator;
+import org.primum.engine.Judgement;
+import org.primum.facts.CaseFacts;
+import org.primum.facts.Fact;
 import org.primum.engine.KnowledgeBase;
 import org.primum.facts.CaseFacts;
 import org.primum.facts.ClinicalRecord;
@@ -12,6 +15,7 @@ import org.primum.facts.Thresholds;
 import org.primum.fhir.FhirRecords;
 import org.primum.fhir.MappedRecord;
 import org.primum.input.Handling;
+import org.primum.fhir.ResourceTypes;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -182,6 +186,45 @@ public final class Pipeline {
             // the answer stands: what listens (a log, a metric) must not turn it into an error
             LOG.log(System.Logger.Level.WARNING, "evaluation listener failed: " + e.getClass().getName());
         }
+    }
+
+    /**
+     * A record mapped once to be evaluated at several dates (the audit judges each act on the record as it
+     * stood then). {@code asOf} only sets the age; no record is left out by the mapping.
+     */
+    public record Mapped(ClinicalRecord record, List<String> warnings, int resources) {
+        public Mapped {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The inputs added to {@code record}, mapped as the record of {@code patientId} (not yet interpreted). */
+    public Mapped map(LooseRecord record, String patientId, LocalDate asOf) {
+        MappedRecord mapped = record.resources.map(patientId, asOf);
+        return new Mapped(mapped.record(), mapped.warnings(), mapped.resourceCount());
+    }
+
+    /** The catalogue's definitions applied to {@code record} on {@code asOf}: the facts the rules would see. */
+    public CaseFacts interpret(ClinicalRecord record, LocalDate asOf) {
+        return interpreter.interpret(record, asOf);
+    }
+
+    /**
+     * The audit rules (catalogue section F) on {@code record} as interpreted on {@code asOf}, with
+     * {@code auditFacts} (the act judged, and what only the audit knows of it) added to the facts.
+     */
+    public List<Judgement> judge(ClinicalRecord record, LocalDate asOf, List<? extends Fact> auditFacts) {
+        return evaluator.judge(interpreter.interpret(record, asOf), auditFacts);
+    }
+
+    /** Whether {@code type} is a FHIR R4 resource type. */
+    public static boolean isResourceType(String type) {
+        return ResourceTypes.isR4(type);
+    }
+
+    /** Whether the mapping reads resources of {@code type}; the others never change an evaluation. */
+    public static boolean isMappedResourceType(String type) {
+        return ResourceTypes.isMapped(type);
     }
 
     private Result run(MappedRecord mapped, LocalDate asOf) {

@@ -6,6 +6,7 @@ import org.primum.facts.Fact;
 import org.primum.facts.Thresholds;
 
 import java.util.*;
+import java.util.stream.Collectors;
 
 /** Runs the knowledge base over one case's facts and turns the findings into recommendations. */
 public final class Evaluator {
@@ -23,22 +24,52 @@ public final class Evaluator {
 
     public KnowledgeBase knowledgeBase() { return knowledgeBase; }
 
-    public Evaluation evaluate(CaseFacts caseFacts) {
+    /**
+     * The audit's evaluation (catalogue section F): the case's facts (the record as it stood before the act)
+     * plus {@code auditFacts} (the {@link org.primum.facts.AuditedAct} and what only the audit knows, such as
+     * the act's margins); the verdicts of the audit rules that fired, in rule order. Recommendations are not
+     * built: the audit only reads verdicts.
+     */
+    public List<Judgement> judge(CaseFacts caseFacts, List<? extends Fact> auditFacts) {
+        checkThresholds(caseFacts);
+        List<Judgement> judgements = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(fire(caseFacts, auditFacts));
+        findings.sort(FINDING_ORDER);
+        for (Finding f : findings) {
+            knowledgeBase.auditRule(f.rule()).ifPresent(rule -> judgements.add(new Judgement(rule, f.facts())));
+        }
+        return List.copyOf(judgements);
+    }
+
+    private List<Finding> fire(CaseFacts caseFacts, List<? extends Fact> extra) {
+        List<Finding> findings = new ArrayList<>();
+        KieSession session = knowledgeBase.newSession();
+        try {
+            caseFacts.facts().forEach(session::insert);
+            extra.forEach(session::insert);
+            session.fireAllRules();
+            session.getObjects(o -> o instanceof Finding).forEach(o -> findings.add((Finding) o));
+        } finally {
+            session.dispose();
+        }
+        return findings;
+    }
+
+    private void checkThresholds(CaseFacts caseFacts) {
         // the rule texts quote the knowledge base's thresholds: facts interpreted with other numbers would
         // get recommendations whose texts contradict the decision (a wiring error, not a clinical one)
         caseFacts.first(Thresholds.class).filter(t -> !t.equals(knowledgeBase.thresholds())).ifPresent(t -> {
             throw new IllegalArgumentException("the facts were interpreted with " + t + " but the knowledge base quotes "
                     + knowledgeBase.thresholds() + ": build the ClinicalInterpreter with KnowledgeBase#thresholds()");
         });
-        List<Finding> findings = new ArrayList<>();
-        KieSession session = knowledgeBase.newSession();
-        try {
-            caseFacts.facts().forEach(session::insert);
-            session.fireAllRules();
-            session.getObjects(o -> o instanceof Finding).forEach(o -> findings.add((Finding) o));
-        } finally {
-            session.dispose();
-        }
+    }
+
+    public Evaluation evaluate(CaseFacts caseFacts) {
+        checkThresholds(caseFacts);
+        // audit verdicts need an AuditedAct, which only judge() inserts; filtered all the same, so that no
+        // AUDIT_ finding can ever become a recommendation
+        List<Finding> findings = fire(caseFacts, List.of()).stream()
+                .filter(f -> knowledgeBase.auditRule(f.rule()).isEmpty()).collect(Collectors.toCollection(ArrayList::new));
         Map<String, List<Finding>> byCode = new LinkedHashMap<>();
         findings.forEach(f -> byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f));
         List<Recommendation> recommendations = new ArrayList<>();

@@ -52,9 +52,11 @@ public final class KnowledgeBase {
     private final List<RuleDefinition> definitions;
     private final Thresholds defaultThresholds;
     private final Thresholds thresholds;
+    /** The audit rules (catalogue F) by rule name: several per code, one per verdict. */
+    private final Map<String, AuditRule> auditRules;
 
     private KnowledgeBase(KieBase kieBase, String version, CitationRegistry citations, List<RuleDefinition> definitions,
-                          Thresholds defaultThresholds, Thresholds thresholds) {
+                          Thresholds defaultThresholds, Thresholds thresholds, Map<String, AuditRule> auditRules) {
         this.kieBase = kieBase;
         this.defaultThresholds = defaultThresholds;
         this.thresholds = thresholds;
@@ -65,6 +67,7 @@ public final class KnowledgeBase {
         Map<String, RuleDefinition> map = new LinkedHashMap<>();
         this.definitions.forEach(d -> map.put(d.code(), d));
         this.byCode = Collections.unmodifiableMap(map);
+        this.auditRules = Collections.unmodifiableMap(new LinkedHashMap<>(auditRules));
     }
 
     /** The knowledge base in {@code rulesDir} with its own thresholds. */
@@ -127,16 +130,29 @@ public final class KnowledgeBase {
 
             List<RuleDefinition> definitions = new ArrayList<>();
             Set<String> codes = new HashSet<>();
+            Map<String, AuditRule> auditRules = new TreeMap<>();
             for (var pkg : kieBase.getKiePackages()) {
                 for (Rule rule : pkg.getRules()) {
+                    // an audit criterion has one rule per verdict: the pair (code, verdict) is what must be unique
+                    if (AuditRule.isAuditRule(rule.getMetaData())) {
+                        AuditRule a = AuditRule.from(rule.getName(), fileByPackage.get(pkg.getName()), rule.getMetaData(),
+                                registry, thresholds, problems);
+                        if (a.code() != null && !codes.add(a.code() + "|" + a.verdict())) {
+                            problems.add(rule.getName() + ": verdict " + a.verdict() + " of " + a.code() + " is given by another rule too");
+                        }
+                        auditRules.put(rule.getName(), a);
+                        continue;
+                    }
                     RuleDefinition d = RuleDefinition.from(rule.getName(), fileByPackage.get(pkg.getName()),
                             rule.getMetaData(), registry, thresholds, problems);
                     if (d.code() != null && !codes.add(d.code())) problems.add(rule.getName() + ": code " + d.code() + " is emitted by another rule too");
                     definitions.add(d);
                 }
             }
+            definitions.stream().map(RuleDefinition::code).filter(c -> c != null && c.startsWith(AuditRule.CODE_PREFIX))
+                    .forEach(c -> problems.add(c + ": an " + AuditRule.CODE_PREFIX + " code is an audit criterion and needs a @verdict"));
             if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
-            return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions, defaults, thresholds);
+            return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions, defaults, thresholds, auditRules);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the knowledge base in " + rulesDir.toAbsolutePath(), e);
         } catch (NoSuchAlgorithmException e) {
@@ -165,6 +181,12 @@ public final class KnowledgeBase {
     public Optional<RuleDefinition> definition(String code) { return Optional.ofNullable(byCode.get(code)); }
 
     public CitationRegistry citations() { return citations; }
+
+    /** The audit rule named {@code rule}, if it is one (catalogue section F). */
+    public Optional<AuditRule> auditRule(String rule) { return Optional.ofNullable(auditRules.get(rule)); }
+
+    /** Every audit rule (catalogue section F), by rule name. */
+    public Collection<AuditRule> auditRules() { return auditRules.values(); }
 
     /** The thresholds in effect (defaults with the overrides applied): the rule texts quote these. */
     public Thresholds thresholds() { return thresholds; }

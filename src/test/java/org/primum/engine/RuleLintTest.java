@@ -19,7 +19,18 @@ class RuleLintTest {
     private static final List<DrlRules.Rule> RULES = DrlRules.parse(Path.of("rules"));
     private static final Thresholds DEFAULTS = ThresholdsFile.read(Path.of("rules"));
     private static final Map<String, String> SECTION_OF_FILE = Map.of(
-            "applicability.drl", "A", "pathway.drl", "B", "exceptions.drl", "C", "technique.drl", "D", "orders.drl", "E");
+            "applicability.drl", "A", "pathway.drl", "B", "exceptions.drl", "C", "technique.drl", "D", "orders.drl", "E",
+            "audit.drl", "F");
+
+    /** Section F: the audit criteria, one rule per verdict (a @verdict instead of a recommendation's texts). */
+    private static boolean isAudit(DrlRules.Rule r) {
+        return r.annotation("verdict") != null;
+    }
+
+    /** The texts a rule shows: a recommendation's title and statement, an audit verdict's title and reason. */
+    private static List<String> textKeys(DrlRules.Rule r) {
+        return isAudit(r) ? List.of("title", "reason") : List.of("title", "statement");
+    }
 
     @Test
     void everyTopicFileIsThereWithItsOwnPackage() {
@@ -32,9 +43,30 @@ class RuleLintTest {
     }
 
     @Test
+    void everyAuditRuleCarriesItsMetadata() {
+        Set<String> verdicts = new HashSet<>();
+        for (DrlRules.Rule r : RULES.stream().filter(RuleLintTest::isAudit).toList()) {
+            for (String key : AuditRule.REQUIRED) {
+                assertThat(r.annotation(key)).as(r.name() + " @" + key).isNotBlank();
+            }
+            assertThat(r.file()).as(r.name() + ": verdict rules live in audit.drl").isEqualTo("audit.drl");
+            assertThat(r.annotation("code")).matches("AUDIT_[A-Z0-9_]+");
+            assertThat(r.annotation("verdict")).isIn(AuditRule.VERDICTS);
+            assertThat(verdicts.add(r.annotation("code") + "|" + r.annotation("verdict")))
+                    .as(r.name() + ": one rule per criterion and verdict").isTrue();
+            assertThat(r.annotation("section")).isEqualTo("F");
+            assertThat(r.annotation("evidence")).isIn(RuleDefinition.EVIDENCE_LEVELS);
+            assertThat(DEFAULTS.fill(r.annotation("title")).length()).as(r.name() + " title is short").isLessThan(140);
+            assertThat(DEFAULTS.fill(r.annotation("reason")).length()).as(r.name() + " reason is concise").isLessThan(300);
+            assertThat(r.annotation("statement")).as(r.name() + ": a verdict has a reason, not a statement").isNull();
+        }
+        assertThat(verdicts).as("audit rules").isNotEmpty();
+    }
+
+    @Test
     void everyRuleCarriesItsMetadata() {
         Set<String> codes = new HashSet<>();
-        for (DrlRules.Rule r : RULES) {
+        for (DrlRules.Rule r : RULES.stream().filter(r -> !isAudit(r)).toList()) {
             for (String key : RuleDefinition.REQUIRED) {
                 assertThat(r.annotation(key)).as(r.name() + " @" + key).isNotBlank();
             }
@@ -85,7 +117,7 @@ class RuleLintTest {
     @Test
     void textsQuoteThresholdsByName() {
         for (DrlRules.Rule r : RULES) {
-            for (String key : List.of("title", "statement")) {
+            for (String key : textKeys(r)) {
                 assertThat(thresholdValuesWrittenOut(r.annotation(key)))
                         .as(r.name() + " @" + key + " writes a threshold's value: quote it as {name} (" + DEFAULTS.asMap() + ")")
                         .isEmpty();

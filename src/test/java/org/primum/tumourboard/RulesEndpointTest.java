@@ -25,11 +25,12 @@ class RulesEndpointTest {
         assertThat(kb.getString("version")).isNotBlank();
         List<Map<String, Object>> rules = kb.getList("rules");
 
-        // as many rules as the DRL files declare
+        // as many rules as the DRL files declare, but the audit's verdict rules (audit.drl, catalogue F): they
+        // are no recommendations, and /rules lists the recommendations
         Pattern rule = Pattern.compile("^\\s*rule\\s+\"", Pattern.MULTILINE);
         long declared = 0;
         try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl") && !p.endsWith("audit.drl")).toList()) {
                 declared += rule.matcher(Files.readString(f)).results().count();
             }
         }

@@ -50,6 +50,11 @@ public final class ProfileLoader {
                 settings = p;
                 continue;
             }
+            // a Measure (the audit's, Measure-*.json) is no terminology: parsed strictly here, used by the audit
+            if (resource instanceof org.hl7.fhir.r4.model.Measure m) {
+                checkMetadata(name, m.getUrl(), m.getName(), m.getStatus(), m.getDescription());
+                continue;
+            }
             String url;
             if (resource instanceof ValueSet v) {
                 checkMetadata(name, v.getUrl(), v.getName(), v.getStatus(), v.getDescription());
@@ -64,7 +69,7 @@ public final class ProfileLoader {
                 url = c.getUrl();
                 codeSystems.put(url, c);
             } else {
-                throw fail(name, "unexpected resource type " + resource.fhirType() + " (ValueSet, ConceptMap, CodeSystem or Parameters)");
+                throw fail(name, "unexpected resource type " + resource.fhirType() + " (ValueSet, ConceptMap, CodeSystem, Parameters or Measure)");
             }
             String previous = fileOf.put(url, name);
             if (previous != null) throw fail(name, "duplicate url " + url + " (also in " + previous + ")");

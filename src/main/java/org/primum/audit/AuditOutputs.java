@@ -1,0 +1,56 @@
+package org.primum.audit;
+
+import org.primum.audit.model.*;
+import org.primum.audit.output.CsvOutput;
+import org.primum.audit.output.HtmlOutput;
+import org.primum.audit.output.JsonOutput;
+import org.primum.audit.output.MeasureReportOutput;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every output of one audit run, written from its {@link AuditReport} into a folder: {@code audit.json}
+ * (the issue's JSON), {@code audit.csv} (one row per patient and criterion), {@code measure-report.json}
+ * (FHIR R4 MeasureReport, summary) and {@code audit.html} (a printable page with a chart).
+ */
+public final class AuditOutputs {
+    private AuditOutputs() {
+    }
+
+    public static final String JSON = "audit.json", CSV = "audit.csv", MEASURE_REPORT = "measure-report.json", HTML = "audit.html";
+
+    /** Writes every output into {@code dir} (created if needed); returns the files written. */
+    public static List<Path> writeAll(AuditReport report, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            write(dir.resolve(JSON), out -> JsonOutput.write(report, out));
+            write(dir.resolve(CSV), out -> CsvOutput.write(report, out));
+            write(dir.resolve(MEASURE_REPORT), out -> MeasureReportOutput.write(report, out));
+            write(dir.resolve(HTML), out -> HtmlOutput.write(report, out));
+            return List.of(dir.resolve(JSON), dir.resolve(CSV), dir.resolve(MEASURE_REPORT), dir.resolve(HTML));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON only, e.g. as an HTTP answer. */
+    public static void writeJson(AuditReport report, OutputStream out) {
+        JsonOutput.write(report, out);
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path file, Writer writer) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            writer.write(out);
+        }
+    }
+}

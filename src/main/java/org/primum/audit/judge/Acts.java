@@ -1,0 +1,87 @@
+package org.primum.audit.judge;
+
+import org.primum.facts.ActMargin;
+import org.primum.facts.AuditedAct;
+import org.primum.facts.ClinicalRecord;
+import org.primum.facts.Laterality;
+import org.primum.facts.MarginStatus;
+import org.primum.facts.PrimaryTumour;
+import org.primum.facts.ProcedureDone;
+import org.primum.facts.ProcedureKind;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The acts an audit judges in one patient's record (catalogue F: "LRT of the primary, mastectomies, axillary
+ * dissections, breast surgery"): every procedure done on or before the audit's date that is locoregional
+ * therapy (breast or axillary surgery, radiotherapy not aimed at a metastasis) or a mastectomy of either
+ * breast. Radiotherapy of a metastasis and tumour-board reviews are not acts judged here.
+ */
+final class Acts {
+    private Acts() {
+    }
+
+    static List<AuditedAct> of(ClinicalRecord record, LocalDate asOf) {
+        List<AuditedAct> acts = new ArrayList<>();
+        for (ProcedureDone p : record.procedures()) {
+            if (p.date() != null && p.date().isAfter(asOf)) continue;
+            if (!p.kind().locoregional()) continue;
+            boolean ofPrimary = !p.prophylactic() && sameSide(p.laterality(), record.primaries());
+            acts.add(new AuditedAct(p.sourceId(), p.kind(), p.date(), p.laterality(), p.prophylactic(), ofPrimary));
+        }
+        acts.sort(Comparator.comparing(AuditedAct::date, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(AuditedAct::sourceId));
+        return acts;
+    }
+
+    /**
+     * The side rule of the interpretation (ClinicalInterpreter: what resects the primary, which order is LRT
+     * of the primary): a procedure of unknown side or both sides, or on the side of a primary (or of a
+     * primary whose side is unknown), treats the primary.
+     */
+    static boolean sameSide(Laterality side, List<PrimaryTumour> primaries) {
+        if (side == null || side == Laterality.BILATERAL) return true;
+        return primaries.stream().anyMatch(p -> p.laterality() == null || p.laterality() == side || p.laterality() == Laterality.BILATERAL);
+    }
+
+    /**
+     * The margin result of each breast surgery of the primary: the latest result dated on or after the
+     * operation and before the next breast surgery of the primary (a re-excision has its own); an undated
+     * result belongs to the operation only when there is one.
+     */
+    static List<ActMargin> margins(List<AuditedAct> acts, List<MarginStatus> margins, LocalDate asOf) {
+        List<AuditedAct> surgeries = acts.stream().filter(AuditedAct::breastSurgeryOfPrimary).toList();
+        List<ActMargin> result = new ArrayList<>();
+        for (int i = 0; i < surgeries.size(); i++) {
+            AuditedAct s = surgeries.get(i);
+            Optional<MarginStatus> margin;
+            if (s.date() == null || margins.stream().allMatch(m -> m.date() == null)) {
+                margin = surgeries.size() == 1 ? margins.stream().filter(m -> m.date() == null || !m.date().isAfter(asOf))
+                        .reduce((a, b) -> b) : Optional.empty();
+            } else {
+                LocalDate next = nextDate(surgeries, i);
+                margin = margins.stream()
+                        .filter(m -> m.date() != null && !m.date().isBefore(s.date()) && !m.date().isAfter(asOf)
+                                && (next == null || m.date().isBefore(next)))
+                        .max(Comparator.comparing(MarginStatus::date));
+            }
+            margin.ifPresent(m -> result.add(new ActMargin(s.sourceId(), m)));
+        }
+        return result;
+    }
+
+    private static LocalDate nextDate(List<AuditedAct> surgeries, int i) {
+        LocalDate own = surgeries.get(i).date();
+        return surgeries.stream().skip(i + 1L).map(AuditedAct::date).filter(Objects::nonNull)
+                .filter(d -> d.isAfter(own)).findFirst().orElse(null);
+    }
+
+    static boolean breastConserving(AuditedAct act) {
+        return act.kind() == ProcedureKind.BREAST_CONSERVING_SURGERY;
+    }
+}

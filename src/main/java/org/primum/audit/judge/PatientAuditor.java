@@ -1,0 +1,135 @@
+package org.primum.audit.judge;
+
+import org.primum.audit.model.Criteria;
+import org.primum.audit.model.CriterionResult;
+import org.primum.audit.model.InputProblem;
+import org.primum.audit.model.PatientResult;
+import org.primum.audit.model.Verdict;
+import org.primum.audit.read.LocatedResource;
+import org.primum.core.LooseRecord;
+import org.primum.core.Pipeline;
+import org.primum.engine.Judgement;
+import org.primum.facts.*;
+import org.primum.input.InvalidInputException;
+
+import java.time.LocalDate;
+import java.util.*;
+import java.util.function.Consumer;
+
+/**
+ * Audits one patient: her resources read strictly through the core (a resource that is not valid FHIR R4 is
+ * left out and reported), her scope decided on the audit's date (catalogue A: de novo metastatic with a breast
+ * primary, intact at metastatic diagnosis), then every act judged on the record as it stood before it, the
+ * acts of one day together. Thread-safe (the pipeline is; nothing else is shared).
+ */
+public final class PatientAuditor {
+
+    /** Out-of-scope reasons that are not a Presentation scope. */
+    public static final String NO_ACT = "NO_ACT", UNREADABLE = "UNREADABLE";
+
+    private static final Set<Class<?>> NOT_DECIDING = Set.of(Presentation.class, PatientInfo.class, Thresholds.class);
+
+    private final Pipeline pipeline;
+    private final LocalDate asOf;
+
+    public PatientAuditor(Pipeline pipeline, LocalDate asOf) {
+        this.pipeline = pipeline;
+        this.asOf = asOf;
+    }
+
+    public PatientResult audit(String patientId, List<LocatedResource> resources, Consumer<InputProblem> problems) {
+        String patient = "Patient/" + patientId;
+        LooseRecord loose = pipeline.looseRecord();
+        int read = 0;
+        for (LocatedResource r : resources) {
+            try {
+                loose.add(r.input());
+                read++;
+            } catch (InvalidInputException e) {
+                problems.accept(new InputProblem(InputProblem.Kind.INVALID_RESOURCE, r.file(), r.line(), patient,
+                        e.getMessage() + (e.location() == null ? "" : " (at " + e.location() + ")")));
+            }
+        }
+        if (read == 0) {
+            return PatientResult.outOfScope(patient, UNREADABLE, "no resource of this patient could be read");
+        }
+        ClinicalRecord record = pipeline.map(loose, patientId, asOf).record();
+        Presentation now = pipeline.interpret(record, asOf).first(Presentation.class).orElseThrow();
+        if (now.scope() == Scope.NO_BREAST_PRIMARY) {
+            LocatedResource first = firstOf(resources);
+            problems.accept(new InputProblem(InputProblem.Kind.NO_BREAST_CANCER, first.file(), first.line(), patient,
+                    "no primary breast cancer in this patient's record"));
+        }
+        if (now.scope() != Scope.DE_NOVO) return PatientResult.outOfScope(patient, now.scope().name(), now.reason());
+
+        List<AuditedAct> acts = Acts.of(record, asOf);
+        if (acts.isEmpty()) {
+            return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
+        }
+        List<ActMargin> margins = Acts.margins(acts, record.margins(), asOf);
+        List<CriterionResult> criteria = new ArrayList<>();
+        for (List<AuditedAct> day : byDay(acts)) {
+            LocalDate date = day.get(0).date();
+            List<Fact> auditFacts = new ArrayList<>(day);
+            margins.stream().filter(m -> day.stream().anyMatch(a -> a.sourceId().equals(m.actSourceId()))).forEach(auditFacts::add);
+            List<Judgement> judgements = pipeline.judge(RecordBefore.of(record, date, day), date == null ? asOf : date, auditFacts);
+            criteria.addAll(merged(judgements, date));
+        }
+        if (criteria.isEmpty()) {
+            return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but every act was done before the metastatic diagnosis");
+        }
+        List<AuditedAct> surgeries = acts.stream().filter(AuditedAct::breastSurgeryOfPrimary).toList();
+        return new PatientResult(patient, criteria, now.scope().name(), null, surgeries.size(),
+                (int) surgeries.stream().filter(Acts::breastConserving).count());
+    }
+
+    /** Dated acts grouped by day, in date order; each undated act alone (it cannot be placed beside others). */
+    private static List<List<AuditedAct>> byDay(List<AuditedAct> acts) {
+        Map<LocalDate, List<AuditedAct>> dated = new TreeMap<>();
+        List<List<AuditedAct>> days = new ArrayList<>();
+        for (AuditedAct a : acts) {
+            if (a.date() == null) continue;
+            dated.computeIfAbsent(a.date(), d -> new ArrayList<>()).add(a);
+        }
+        days.addAll(dated.values());
+        acts.stream().filter(a -> a.date() == null).forEach(a -> days.add(List.of(a)));
+        return days;
+    }
+
+    /**
+     * One result per criterion and verdict for the day: several acts of one operation (a mastectomy with
+     * an axillary dissection) give the timing criteria once, with every act and record behind it.
+     */
+    private static List<CriterionResult> merged(List<Judgement> judgements, LocalDate date) {
+        Map<String, Judged> byKey = new LinkedHashMap<>();
+        for (Judgement j : judgements) {
+            Judged judged = byKey.computeIfAbsent(j.code() + "|" + j.verdict(), k -> new Judged(j));
+            j.because().stream().filter(f -> f instanceof AuditedAct).forEach(f -> judged.acts.addAll(f.sourceIds()));
+            j.because().stream().filter(f -> !(f instanceof AuditedAct) && !NOT_DECIDING.contains(f.getClass()))
+                    .forEach(f -> judged.records.addAll(f.sourceIds()));
+        }
+        List<CriterionResult> results = new ArrayList<>();
+        for (Judged j : byKey.values()) {
+            List<String> ids = new ArrayList<>(j.acts);
+            j.records.stream().filter(id -> !j.acts.contains(id)).forEach(ids::add);
+            results.add(new CriterionResult(j.first.code(), Verdict.valueOf(j.first.verdict()), j.first.rule().reason(), date, ids));
+        }
+        results.sort(Comparator.comparing((CriterionResult r) -> Criteria.order(r.code())).thenComparing(CriterionResult::verdict));
+        return results;
+    }
+
+    private static final class Judged {
+        final Judgement first;
+        final Set<String> acts = new TreeSet<>();
+        final Set<String> records = new TreeSet<>();
+
+        Judged(Judgement first) {
+            this.first = first;
+        }
+    }
+
+    private static LocatedResource firstOf(List<LocatedResource> resources) {
+        return resources.stream().filter(r -> "Patient".equals(r.resourceType()))
+                .findFirst().orElse(resources.get(0));
+    }
+}

@@ -1,0 +1,92 @@
+package org.primum.audit.read;
+
+import java.io.*;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The input partitioned by patient: each line goes to the bucket file its patient's id hashes to, so that
+ * all of a patient's resources, scattered over any number of files in any order, end up in one bucket,
+ * and one bucket at a time fits in memory. A record: patient id, file index, line, the JSON bytes (none:
+ * the patient has a resource the mapping does not read, kept so that she still appears in the output).
+ */
+public final class Buckets implements Closeable {
+
+    /** One line of the input in a bucket. */
+    public record Line(String patientId, int file, long line, byte[] json) {
+    }
+
+    private final List<Path> paths = new ArrayList<>();
+    private final DataOutputStream[] out;
+
+    public Buckets(Path dir, int count) throws IOException {
+        out = new DataOutputStream[count];
+        // one buffer per bucket: kept small, since there may be a thousand of them open at once
+        int buffer = count > 256 ? 1 << 13 : 1 << 15;
+        for (int i = 0; i < count; i++) {
+            Path p = dir.resolve("bucket-" + i + ".bin");
+            paths.add(p);
+            out[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p), buffer));
+        }
+    }
+
+    public int count() {
+        return out.length;
+    }
+
+    /** The bucket of a patient: a well-mixed hash of the id, so that buckets fill evenly. */
+    public int bucketOf(String patientId) {
+        int h = patientId.hashCode() * 0x9E3779B9;
+        return Math.floorMod(h ^ (h >>> 16), out.length);
+    }
+
+    public void add(String patientId, int file, long line, byte[] json, int length) throws IOException {
+        DataOutputStream o = out[bucketOf(patientId)];
+        o.writeUTF(patientId);
+        o.writeInt(file);
+        o.writeLong(line);
+        o.writeInt(length);
+        o.write(json, 0, length);
+    }
+
+    /** Ends writing; the buckets can then be read. */
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (DataOutputStream o : out) {
+            try {
+                o.close();
+            } catch (IOException e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    public List<Path> paths() {
+        return List.copyOf(paths);
+    }
+
+    /** Every line of one bucket, in the order written. */
+    public static List<Line> read(Path bucket) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(bucket), 1 << 16))) {
+            while (true) {
+                String patient;
+                try {
+                    patient = in.readUTF();
+                } catch (EOFException end) {
+                    break;
+                }
+                int file = in.readInt();
+                long line = in.readLong();
+                byte[] json = new byte[in.readInt()];
+                in.readFully(json);
+                lines.add(new Line(patient, file, line, json));
+            }
+        }
+        return lines;
+    }
+}
