@@ -39,7 +39,9 @@ public final class PatientAuditor {
 
     public PatientResult audit(String patientId, List<LocatedResource> resources, Consumer<InputProblem> problems) {
         String patient = "Patient/" + patientId;
-        LooseRecord loose = pipeline.looseRecord();
+        // each line read strictly: an invalid resource is left out here, whole, and reported with its file and
+        // line (lenient reading would drop the element silently as far as the audit's report goes)
+        LooseRecord loose = pipeline.looseRecord(Pipeline.Options.STRICT);
         int read = 0;
         for (LocatedResource r : resources) {
             try {
