@@ -67,7 +67,7 @@ public final class ClinicalInterpreter {
                 .filter(s -> firstStart == null || s.date() == null || !s.date().isBefore(firstStart))
                 .filter(s -> s.response() != Response.UNDETERMINED)
                 .toList();
-        latest(responses.stream().filter(s -> s.focus() != DiseaseFocus.DISTANT), DiseaseStatus::date)
+        DistantResponse.latest(responses.stream().filter(s -> s.focus() != DiseaseFocus.DISTANT).toList(), false)
                 .ifPresent(s -> facts.add(new ResponseAssessment(DiseaseFocus.PRIMARY, s.response(), s.date(),
                         s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the primary",
                         distantResponse.assessment(s.date(), exposure), s.sourceIds())));

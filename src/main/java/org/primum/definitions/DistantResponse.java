@@ -19,7 +19,8 @@ import java.util.Optional;
  * the latest status of the distant (or whole) disease, which is the response assessment only when dated at
  * least {@code responseAssessmentMinWeeks} after the therapy start (an earlier one is an early check); or a
  * new lesion: a metastasis dated after the de novo window and after the therapy start, and after the latest
- * status. A metastasis within the window belongs to the initial staging, even when found on therapy.
+ * status. A metastasis within the window belongs to the initial staging, even when found on therapy. An
+ * undated status saying progression counts whatever the dated ones say (it may be the latest).
  */
 final class DistantResponse {
     private final Thresholds thresholds;
@@ -40,8 +41,11 @@ final class DistantResponse {
      */
     Optional<ResponseAssessment> of(List<DiseaseStatus> responses, List<Metastasis> metastases, TherapyExposure exposure,
                                     LocalDate windowAnchor) {
-        Optional<DiseaseStatus> status = responses.stream().filter(s -> s.focus() != DiseaseFocus.PRIMARY)
-                .max(Comparator.comparing(DiseaseStatus::date, Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<DiseaseStatus> distant = responses.stream().filter(s -> s.focus() != DiseaseFocus.PRIMARY).toList();
+        // an undated progression cannot be placed before a dated control: it counts at every date (fail safe)
+        Optional<DiseaseStatus> undatedProgression = distant.stream()
+                .filter(s -> s.date() == null && s.response() == Response.PROGRESSING).findFirst();
+        Optional<DiseaseStatus> status = undatedProgression.isPresent() ? undatedProgression : latest(distant, true);
         Optional<Metastasis> newLesion = newLesion(metastases, exposure, windowAnchor, status.map(DiseaseStatus::date).orElse(null));
         if (newLesion.isPresent()) {
             Metastasis m = newLesion.get();
@@ -52,6 +56,19 @@ final class DistantResponse {
         return status.map(s -> new ResponseAssessment(DiseaseFocus.DISTANT, s.response(), s.date(),
                 s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the distant disease",
                 assessment(s.date(), exposure), s.sourceIds()));
+    }
+
+    /**
+     * The latest status (undated ones only when none is dated). Statuses of one date that disagree are not
+     * settled by the order of the records but fail safe: for the distant disease progressing wins (the
+     * progression checks stay on), for the primary a non-progressing one wins (so a progressing primary does
+     * not silence the deferral on a contradiction).
+     */
+    static Optional<DiseaseStatus> latest(List<DiseaseStatus> statuses, boolean distant) {
+        Comparator<DiseaseStatus> byDate = Comparator.comparing(DiseaseStatus::date, Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<DiseaseStatus> progressingLast = Comparator.comparing(s -> s.response() == Response.PROGRESSING);
+        return statuses.stream().max(byDate.thenComparing(distant ? progressingLast : progressingLast.reversed())
+                .thenComparing(DiseaseStatus::sourceId));
     }
 
     private Optional<Metastasis> newLesion(List<Metastasis> metastases, TherapyExposure exposure, LocalDate windowAnchor,
