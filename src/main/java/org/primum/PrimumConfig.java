@@ -48,13 +48,15 @@ public interface PrimumConfig {
 
         OptionalInt responseWindowMaxWeeks();
 
+        OptionalInt responseAssessmentMinWeeks();
+
         OptionalInt oligometastaticMaxLesions();
 
         OptionalInt poorEcogMin();
 
         OptionalInt poorKarnofskyMax();
 
-        OptionalInt newLesionGraceWeeks();
+        OptionalInt therapyHistoryMarginDays();
 
         /** The thresholds set in the configuration, by their {@link Thresholds} name (for {@code KnowledgeBase.load}). */
         default Map<String, Integer> overrides() {
@@ -62,10 +64,11 @@ public interface PrimumConfig {
             deNovoWindowDays().ifPresent(v -> set.put("deNovoWindowDays", v));
             responseWindowMinWeeks().ifPresent(v -> set.put("responseWindowMinWeeks", v));
             responseWindowMaxWeeks().ifPresent(v -> set.put("responseWindowMaxWeeks", v));
+            responseAssessmentMinWeeks().ifPresent(v -> set.put("responseAssessmentMinWeeks", v));
             oligometastaticMaxLesions().ifPresent(v -> set.put("oligometastaticMaxLesions", v));
             poorEcogMin().ifPresent(v -> set.put("poorEcogMin", v));
             poorKarnofskyMax().ifPresent(v -> set.put("poorKarnofskyMax", v));
-            newLesionGraceWeeks().ifPresent(v -> set.put("newLesionGraceWeeks", v));
+            therapyHistoryMarginDays().ifPresent(v -> set.put("therapyHistoryMarginDays", v));
             return set;
         }
     }

@@ -17,9 +17,13 @@ import java.util.stream.Stream;
 public final class ClinicalInterpreter {
 
     private final Thresholds thresholds;
+    private final TherapyClock clock;
+    private final DistantResponse distantResponse;
 
     public ClinicalInterpreter(Thresholds thresholds) {
         this.thresholds = thresholds;
+        this.clock = new TherapyClock(thresholds);
+        this.distantResponse = new DistantResponse(thresholds);
     }
 
     public CaseFacts interpret(ClinicalRecord record, LocalDate asOf) {
@@ -38,17 +42,24 @@ public final class ClinicalInterpreter {
         List<PrimaryTumour> primaries = datePrimaries(upTo(record.primaries(), PrimaryTumour::diagnosed, asOf),
                 staging, receptors, procedures, therapies, notes);
         facts.addAll(primaries);
-        List<Metastasis> metastases = dateMetastases(upTo(record.metastases(), Metastasis::onset, asOf), staging);
+        List<Metastasis> recorded = new ArrayList<>(upTo(record.metastases(), Metastasis::onset, asOf));
+        recorded.addAll(NodeReading.distant(upTo(record.nodes(), NodalDisease::onset, asOf), primaries, staging, notes));
+        List<Metastasis> metastases = dateMetastases(recorded, staging);
         facts.addAll(metastases);
 
         Presentation presentation = presentation(primaries, metastases, staging, procedures, notes);
+        if (record.patient() != null && record.patient().deceasedBy(asOf)) presentation = deceased(presentation, record.patient());
         facts.add(presentation);
 
         boolean distantDisease = !metastases.isEmpty() || staging.stream().anyMatch(TnmCategory::showsDistantDisease);
         if (distantDisease) facts.add(pattern(metastases, staging));
-        if (!primaries.isEmpty()) facts.add(subtype(receptors));
+        if (!primaries.isEmpty()) facts.add(ReceptorResults.subtype(receptors, notes));
 
-        TherapyExposure exposure = exposure(therapies, asOf);
+        LocalDate diagnosed = presentation.primaryDiagnosed();
+        List<SystemicTherapy> current = therapies.stream().filter(t -> !clock.history(t, diagnosed)).toList();
+        TherapyHistory history = clock.historyOf(therapies.stream().filter(t -> clock.history(t, diagnosed)).toList());
+        if (history != null) facts.add(history);
+        TherapyExposure exposure = clock.exposure(current, asOf);
         if (exposure != null) facts.add(exposure);
         LocalDate firstStart = exposure == null ? null : exposure.firstStart();
         // an assessment before systemic therapy started is a baseline, not a response
@@ -56,10 +67,14 @@ public final class ClinicalInterpreter {
                 .filter(s -> firstStart == null || s.date() == null || !s.date().isBefore(firstStart))
                 .filter(s -> s.response() != Response.UNDETERMINED)
                 .toList();
-        latest(responses.stream().filter(s -> s.focus() != DiseaseFocus.DISTANT), DiseaseStatus::date)
+        DistantResponse.latest(responses.stream().filter(s -> s.focus() != DiseaseFocus.DISTANT).toList(), false)
                 .ifPresent(s -> facts.add(new ResponseAssessment(DiseaseFocus.PRIMARY, s.response(), s.date(),
-                        s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the primary", s.sourceIds())));
-        distantResponse(responses, metastases, firstStart).ifPresent(facts::add);
+                        s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the primary",
+                        distantResponse.assessment(s.date(), exposure), s.sourceIds())));
+        LocalDate windowAnchor = diagnosed != null ? diagnosed : presentation.metastasisFound();
+        Optional<ResponseAssessment> distant = distantResponse.of(responses, metastases, exposure, windowAnchor);
+        distant.ifPresent(facts::add);
+        Clearance.of(metastases, procedures, distant).ifPresent(facts::add);
 
         latest(upTo(record.performance(), PerformanceStatus::date, asOf).stream(), PerformanceStatus::date).ifPresent(facts::add);
         for (TnmAxis axis : List.of(TnmAxis.T, TnmAxis.N)) {
@@ -70,7 +85,7 @@ public final class ClinicalInterpreter {
         record.orders().stream()
                 .filter(o -> o.kind().locoregional() && !o.prophylactic() && sameSide(o.laterality(), primaries))
                 .forEach(o -> facts.add(new PrimaryLrtOrder(o)));
-        facts.addAll(upTo(record.symptoms(), PrimarySymptom::date, asOf));
+        facts.addAll(symptomsOfThePrimary(upTo(record.symptoms(), PrimarySymptom::date, asOf), primaries, notes));
         latest(upTo(record.margins(), MarginStatus::date, asOf).stream(), MarginStatus::date).ifPresent(facts::add);
         return new CaseFacts(asOf, facts, notes, record.unrecognised());
     }
@@ -209,58 +224,27 @@ public final class ClinicalInterpreter {
         return new MetastaticPattern(sites, sites.size(), boneOnly, siteUnknown, lesions, ids);
     }
 
-    private static TumourSubtype subtype(List<ReceptorStatus> receptors) {
-        Map<Receptor, ReceptorStatus> latest = new EnumMap<>(Receptor.class);
-        for (Receptor r : Receptor.values()) {
-            latest(receptors.stream().filter(s -> s.receptor() == r && s.value() != ReceptorValue.UNKNOWN), ReceptorStatus::date)
-                    .ifPresent(s -> latest.put(r, s));
-        }
-        ReceptorValue er = valueOf(latest, Receptor.ER), pr = valueOf(latest, Receptor.PR), her2 = valueOf(latest, Receptor.HER2);
-        Boolean hr = er == ReceptorValue.POSITIVE || pr == ReceptorValue.POSITIVE ? Boolean.TRUE
-                : er == ReceptorValue.NEGATIVE && pr == ReceptorValue.NEGATIVE ? Boolean.FALSE : null;
-        Subtype subtype = her2 == ReceptorValue.POSITIVE ? Subtype.HER2_POSITIVE
-                : her2 == ReceptorValue.NEGATIVE && Boolean.TRUE.equals(hr) ? Subtype.HR_POSITIVE_HER2_NEGATIVE
-                : her2 == ReceptorValue.NEGATIVE && Boolean.FALSE.equals(hr) ? Subtype.TRIPLE_NEGATIVE
-                : Subtype.UNKNOWN;
-        List<String> ids = latest.values().stream().map(ReceptorStatus::sourceId).toList();
-        return new TumourSubtype(subtype, er, pr, her2, hr, ids);
-    }
-
-    private static ReceptorValue valueOf(Map<Receptor, ReceptorStatus> latest, Receptor r) {
-        ReceptorStatus s = latest.get(r);
-        return s == null ? ReceptorValue.UNKNOWN : s.value();
-    }
-
-    private static TherapyExposure exposure(List<SystemicTherapy> therapies, LocalDate asOf) {
-        if (therapies.isEmpty()) return null;
-        LocalDate first = earliest(therapies.stream().map(SystemicTherapy::start)).orElse(null);
-        Long weeks = first == null ? null : ChronoUnit.WEEKS.between(first, asOf);
-        List<String> drugs = therapies.stream().map(SystemicTherapy::drug).distinct().toList();
-        List<DrugClass> classes = therapies.stream().map(SystemicTherapy::drugClass).distinct().toList();
-        return new TherapyExposure(first, weeks, drugs, classes, therapies.stream().map(SystemicTherapy::sourceId).distinct().toList());
-    }
-
-    /**
-     * Distant progression is "new lesions, ≥ 20% growth or symptomatic deterioration": a worsened status
-     * of the distant (or whole) disease, or a distant lesion first recorded during therapy (after a grace
-     * period for the staging work-up) and after the latest assessment.
-     */
-    private Optional<ResponseAssessment> distantResponse(List<DiseaseStatus> responses, List<Metastasis> metastases, LocalDate firstStart) {
-        Optional<DiseaseStatus> status = latest(responses.stream().filter(s -> s.focus() != DiseaseFocus.PRIMARY), DiseaseStatus::date);
-        if (firstStart != null) {
-            LocalDate graceEnd = firstStart.plusWeeks(thresholds.newLesionGraceWeeks());
-            LocalDate lastAssessed = status.map(DiseaseStatus::date).orElse(null);
-            Optional<Metastasis> newLesion = metastases.stream()
-                    .filter(m -> m.dateBasis() == DateBasis.RECORDED && m.onset().isAfter(graceEnd)
-                            && (lastAssessed == null || m.onset().isAfter(lastAssessed)))
-                    .max(Comparator.comparing(Metastasis::onset));
-            if (newLesion.isPresent()) {
-                Metastasis m = newLesion.get();
-                return Optional.of(new ResponseAssessment(DiseaseFocus.DISTANT, Response.PROGRESSING, m.onset(),
-                        "new distant lesion (" + m.site() + ") during systemic therapy", List.of(m.sourceId())));
+    /** A symptom on the side opposite a one-sided primary (the other breast or axilla) is not a symptom of the primary. */
+    private static List<PrimarySymptom> symptomsOfThePrimary(List<PrimarySymptom> symptoms, List<PrimaryTumour> primaries,
+                                                            List<MappingNote> notes) {
+        List<PrimarySymptom> kept = new ArrayList<>();
+        for (PrimarySymptom s : symptoms) {
+            if (s.laterality() != null && !primaries.isEmpty() && !sameSide(s.laterality(), primaries)) {
+                notes.add(new MappingNote("symptom", "A symptom on the side opposite the primary is not a symptom of the primary.", s.sourceIds()));
+            } else {
+                kept.add(s);
             }
         }
-        return status.map(s -> new ResponseAssessment(DiseaseFocus.DISTANT, s.response(), s.date(),
-                s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the distant disease", s.sourceIds()));
+        return kept;
+    }
+
+    /** Death on or before asOf ends the treatment question (catalogue A, NOT_APPLICABLE_DECEASED); the dates stay shown. */
+    private static Presentation deceased(Presentation p, PatientInfo patient) {
+        List<String> ids = new ArrayList<>(p.sourceIds());
+        ids.add(patient.sourceId());
+        String when = patient.deceasedOn() == null ? "(date not recorded)" : "on " + patient.deceasedOn();
+        return new Presentation(Scope.DECEASED, "the patient died " + when + ": no treatment guidance",
+                p.primaryDiagnosed(), p.metastasisFound(), p.daysPrimaryToMetastasis(), p.primaryIntact(), p.primaryResectedOn(),
+                p.assumedDeNovo(), ids);
     }
 }

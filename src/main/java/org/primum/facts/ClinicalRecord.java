@@ -11,6 +11,7 @@ import java.util.List;
 public record ClinicalRecord(PatientInfo patient,
                              List<PrimaryTumour> primaries,
                              List<Metastasis> metastases,
+                             List<NodalDisease> nodes,
                              List<TnmCategory> staging,
                              List<ReceptorStatus> receptors,
                              List<PerformanceStatus> performance,
@@ -26,6 +27,7 @@ public record ClinicalRecord(PatientInfo patient,
     public ClinicalRecord {
         primaries = List.copyOf(primaries);
         metastases = List.copyOf(metastases);
+        nodes = List.copyOf(nodes);
         staging = List.copyOf(staging);
         receptors = List.copyOf(receptors);
         performance = List.copyOf(performance);
@@ -44,6 +46,7 @@ public record ClinicalRecord(PatientInfo patient,
         public PatientInfo patient;
         public final List<PrimaryTumour> primaries = new ArrayList<>();
         public final List<Metastasis> metastases = new ArrayList<>();
+        public final List<NodalDisease> nodes = new ArrayList<>();
         public final List<TnmCategory> staging = new ArrayList<>();
         public final List<ReceptorStatus> receptors = new ArrayList<>();
         public final List<PerformanceStatus> performance = new ArrayList<>();
@@ -57,7 +60,7 @@ public record ClinicalRecord(PatientInfo patient,
         public final List<MappingNote> notes = new ArrayList<>();
 
         public ClinicalRecord build() {
-            return new ClinicalRecord(patient, primaries, metastases, staging, receptors, performance, diseaseStatuses,
+            return new ClinicalRecord(patient, primaries, metastases, nodes, staging, receptors, performance, diseaseStatuses,
                     therapies, procedures, orders, symptoms, margins, unrecognised, notes);
         }
     }

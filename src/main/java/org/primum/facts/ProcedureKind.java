@@ -11,6 +11,11 @@ public enum ProcedureKind {
     RADIOTHERAPY_UNSPECIFIED_SITE,
     /** Radiotherapy of a metastasis (bone, brain...): palliation, not locoregional therapy. */
     METASTASIS_RADIOTHERAPY,
+    /**
+     * A distant site treated with intent to eradicate it: metastasectomy, stereotactic radiotherapy (SBRT/SRS)
+     * or thermal/chemical ablation (catalogue "ablated metastasis"); not locoregional therapy of the primary.
+     */
+    METASTASIS_ABLATION,
     TUMOUR_BOARD_REVIEW;
 
     public boolean breastSurgery() { return this == BREAST_CONSERVING_SURGERY || this == MASTECTOMY; }

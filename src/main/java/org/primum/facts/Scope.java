@@ -8,5 +8,7 @@ public enum Scope {
     RECURRENT,
     /** The primary was resected before the metastasis was found. */
     RESECTED_BEFORE_METASTASIS,
+    /** The patient died on or before the evaluation date: no treatment guidance. */
+    DECEASED,
     DE_NOVO
 }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * placeholders of rule texts ({@link #fill}), and (kebab-cased) the {@code primum.thresholds.*} overrides.
  */
 public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int responseWindowMaxWeeks,
-                         int oligometastaticMaxLesions, int poorEcogMin, int poorKarnofskyMax,
-                         int newLesionGraceWeeks) implements Fact {
+                         int responseAssessmentMinWeeks, int oligometastaticMaxLesions, int poorEcogMin,
+                         int poorKarnofskyMax, int therapyHistoryMarginDays) implements Fact {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final List<RecordComponent> COMPONENTS = List.of(Thresholds.class.getRecordComponents());
@@ -27,8 +27,8 @@ public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int r
             throw new IllegalArgumentException("responseWindowMinWeeks (" + responseWindowMinWeeks
                     + ") is after responseWindowMaxWeeks (" + responseWindowMaxWeeks + ")");
         }
-        for (int v : new int[]{deNovoWindowDays, responseWindowMinWeeks, responseWindowMaxWeeks, oligometastaticMaxLesions,
-                poorEcogMin, poorKarnofskyMax, newLesionGraceWeeks}) {
+        for (int v : new int[]{deNovoWindowDays, responseWindowMinWeeks, responseWindowMaxWeeks, responseAssessmentMinWeeks,
+                oligometastaticMaxLesions, poorEcogMin, poorKarnofskyMax, therapyHistoryMarginDays}) {
             if (v < 0) throw new IllegalArgumentException("a threshold is negative: " + v);
         }
     }
@@ -103,7 +103,8 @@ public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int r
 
     public String describe() {
         return "thresholds: de novo window " + deNovoWindowDays + " d, response window " + responseWindowMinWeeks
-                + "–" + responseWindowMaxWeeks + " wk, oligometastatic ≤ " + oligometastaticMaxLesions
+                + "–" + responseWindowMaxWeeks + " wk, response assessment ≥ " + responseAssessmentMinWeeks
+                + " wk after the start, therapy history before " + therapyHistoryMarginDays + " d ahead of the diagnosis, oligometastatic ≤ " + oligometastaticMaxLesions
                 + " lesions, poor performance ECOG ≥ " + poorEcogMin + " / Karnofsky ≤ " + poorKarnofskyMax;
     }
 }

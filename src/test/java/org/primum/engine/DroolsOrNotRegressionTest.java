@@ -47,11 +47,11 @@ class DroolsOrNotRegressionTest {
         Evaluation none = new Evaluator(kb).evaluate(new CaseFacts(LocalDate.of(2025, 2, 1), List.of(patient, deNovo, order), List.of(), List.of()));
         assertThat(none.codes()).containsExactlyInAnyOrder("OTHER", "ORDER_EARLY");
 
-        TherapyExposure early = new TherapyExposure(LocalDate.of(2025, 2, 1), 4L, List.of("letrozole"), List.of(DrugClass.ENDOCRINE), List.of("MedicationRequest/m"));
+        TherapyExposure early = new TherapyExposure(LocalDate.of(2025, 2, 1), 4L, false, List.of("letrozole"), List.of(DrugClass.ENDOCRINE), List.of("MedicationRequest/m"));
         Evaluation onTherapy = new Evaluator(kb).evaluate(new CaseFacts(LocalDate.of(2025, 3, 1), List.of(patient, deNovo, order, early), List.of(), List.of()));
         assertThat(onTherapy.codes()).contains("ORDER_EARLY");
 
-        TherapyExposure late = new TherapyExposure(LocalDate.of(2025, 2, 1), 20L, List.of("letrozole"), List.of(DrugClass.ENDOCRINE), List.of("MedicationRequest/m"));
+        TherapyExposure late = new TherapyExposure(LocalDate.of(2025, 2, 1), 20L, false, List.of("letrozole"), List.of(DrugClass.ENDOCRINE), List.of("MedicationRequest/m"));
         Evaluation afterWindow = new Evaluator(kb).evaluate(new CaseFacts(LocalDate.of(2025, 7, 1), List.of(patient, deNovo, order, late), List.of(), List.of()));
         assertThat(afterWindow.codes()).doesNotContain("ORDER_EARLY");
     }

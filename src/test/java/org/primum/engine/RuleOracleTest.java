@@ -67,7 +67,8 @@ class RuleOracleTest {
 
     static ClinicalRecord generate(Random r) {
         var b = new ClinicalRecord.Builder();
-        b.patient = new PatientInfo("Patient/p", 60, "female");
+        b.patient = r.nextInt(25) == 0 ? new PatientInfo("Patient/p", 60, "female", true, r.nextBoolean() ? null : DX.plusDays(100))
+                : new PatientInfo("Patient/p", 60, "female");
         Laterality side = pick(r, Arrays.asList(Laterality.LEFT, Laterality.RIGHT, null));
         int primaries = r.nextInt(10) == 0 ? 0 : 1;
         if (primaries == 1) b.primaries.add(new PrimaryTumour("Condition/bc", "254837009", "breast", DX, DateBasis.RECORDED, side));
@@ -98,6 +99,9 @@ class RuleOracleTest {
         LocalDate start = DX.plusDays(14 + r.nextInt(14));
         if (therapy == 1) b.therapies.add(new SystemicTherapy("MedicationRequest/t", DrugClass.ENDOCRINE, "letrozole", null));
         else if (therapy > 1) b.therapies.add(new SystemicTherapy("MedicationRequest/t", DrugClass.CHEMOTHERAPY, "paclitaxel", start));
+        // an undated second drug beside a dated one, and the treatment of an earlier disease (history)
+        if (therapy > 1 && r.nextInt(6) == 0) b.therapies.add(new SystemicTherapy("MedicationRequest/t2", DrugClass.ENDOCRINE, "letrozole", null));
+        if (r.nextInt(8) == 0) b.therapies.add(new SystemicTherapy("MedicationRequest/old", DrugClass.CHEMOTHERAPY, "doxorubicin", DX.minusYears(10)));
         // disease statuses
         List<Response> responses = List.of(Response.values());
         for (DiseaseFocus focus : DiseaseFocus.values()) {
@@ -116,6 +120,8 @@ class RuleOracleTest {
         Laterality other = side == null ? Laterality.RIGHT : side.opposite();
         if (proc == 1) b.procedures.add(new ProcedureDone("Procedure/lump", ProcedureKind.BREAST_CONSERVING_SURGERY, "x", side, false, DX.plusDays(r.nextBoolean() ? 5 : 150)));
         if (proc == 2) b.procedures.add(new ProcedureDone("Procedure/mrt", ProcedureKind.METASTASIS_RADIOTHERAPY, "x", null, false, DX.plusDays(40)));
+        if (proc == 5 && !b.metastases.isEmpty()) b.procedures.add(new ProcedureDone("Procedure/sbrt", ProcedureKind.METASTASIS_ABLATION, "x", null,
+                false, DX.plusDays(40), b.metastases.get(0).site()));
         if (proc == 3) b.procedures.add(new ProcedureDone("Procedure/cpm", ProcedureKind.MASTECTOMY, "x", other, false, DX.plusDays(60)));
         if (proc == 4) b.procedures.add(new ProcedureDone("Procedure/proph", ProcedureKind.MASTECTOMY, "x", side, true, DX.plusDays(60)));
         // orders
@@ -155,7 +161,9 @@ class RuleOracleTest {
         List<ProposedOrder> orders = f.all(ProposedOrder.class);
         List<ProcedureDone> procedures = f.all(ProcedureDone.class);
         boolean afterWindow = weeks != null && weeks >= T.responseWindowMinWeeks();
-        boolean beforeWindow = exposure.isEmpty() || (weeks != null && weeks < T.responseWindowMinWeeks());
+        // unknown weeks fail safe: the window counts as not yet passed
+        boolean beforeWindow = !afterWindow;
+        boolean distantAssessed = distant.map(ResponseAssessment::assessment).orElse(false);
         boolean progressingPrimaryIndication = exposure.isPresent() && distantControlled && primaryResponse == Response.PROGRESSING;
 
         // A
@@ -164,24 +172,27 @@ class RuleOracleTest {
         if (p.scope() == Scope.NO_DISTANT_METASTASIS) out.add("NOT_APPLICABLE_NO_METASTASIS");
         if (p.scope() == Scope.RECURRENT) out.add("NOT_APPLICABLE_RECURRENT");
         if (p.scope() == Scope.RESECTED_BEFORE_METASTASIS) out.add("NOT_APPLICABLE_PRIMARY_RESECTED");
+        if (p.scope() == Scope.DECEASED) out.add("NOT_APPLICABLE_DECEASED");
+        if (intact && exposure.map(TherapyExposure::startUnknown).orElse(false)) out.add("DATA_MISSING_THERAPY_START");
         if (intact && subtype.isPresent() && !subtype.get().complete()) out.add("DATA_MISSING_RECEPTOR_STATUS");
         if (intact && pattern.map(MetastaticPattern::siteUnknown).orElse(false)) out.add("DATA_MISSING_METASTATIC_SITES");
-        if (intact && afterWindow && distant.isEmpty()) out.add("DATA_MISSING_RESPONSE_ASSESSMENT");
+        if (intact && afterWindow && !distantAssessed) out.add("DATA_MISSING_RESPONSE_ASSESSMENT");
         // B
         if (intact) out.addAll(List.of("SYSTEMIC_THERAPY_FIRST", "MULTIDISCIPLINARY_DISCUSSION", "LRT_NOT_FOR_SURVIVAL"));
         if (intact && !symptomatic && beforeWindow && !progressingPrimaryIndication) out.add("DEFER_LRT_UNTIL_RESPONSE");
         if (intact && distantProgressing && !symptomatic) out.add("NO_LRT_DISTANT_PROGRESSION");
-        if (intact && afterWindow && distantControlled && !symptomatic
+        if (intact && afterWindow && distantControlled && distantAssessed && !symptomatic
                 && (primaryResponse == Response.RESPONDING || primaryResponse == Response.NO_EVIDENCE_OF_DISEASE)) out.add("NO_LRT_BOTH_CONTROLLED");
-        if (intact && afterWindow && distantControlled && !symptomatic && !t4
+        if (intact && afterWindow && distantControlled && distantAssessed && !symptomatic && !t4
                 && (primaryResponse == null || primaryResponse == Response.STABLE)) out.add("LRT_OPTION_FOR_LOCAL_CONTROL");
         if (intact && progressingPrimaryIndication) out.add("SURGERY_FOR_PROGRESSING_PRIMARY");
         if (intact && symptomatic) out.add("LRT_FOR_PALLIATION");
         // C
         boolean oligo = pattern.map(m -> m.organCount() == 1 && !m.siteUnknown() && m.lesionCount() != null
                 && m.lesionCount() <= T.oligometastaticMaxLesions()).orElse(false);
-        boolean ablated = procedures.stream().anyMatch(d -> d.kind() == ProcedureKind.METASTASIS_RADIOTHERAPY);
-        if (intact && oligo && distantControlled && (afterWindow || ablated)) out.add("OLIGOMETASTATIC_NED_EXCEPTION");
+        boolean ablated = procedures.stream().anyMatch(d -> d.kind() == ProcedureKind.METASTASIS_ABLATION);
+        boolean clear = f.first(DistantClearance.class).map(DistantClearance::clear).orElse(false);
+        if (intact && oligo && distantControlled && clear && ((afterWindow && distantAssessed) || ablated)) out.add("OLIGOMETASTATIC_NED_EXCEPTION");
         if (intact && pattern.map(MetastaticPattern::boneOnly).orElse(false) && subtype.map(TumourSubtype::isHrPositive).orElse(false)
                 && !distantProgressing) out.add("BONE_ONLY_HR_POSITIVE_MAY_BENEFIT");
         if (intact && subtype.map(s -> s.subtype() == Subtype.TRIPLE_NEGATIVE).orElse(false)) out.add("TRIPLE_NEGATIVE_CAUTION");

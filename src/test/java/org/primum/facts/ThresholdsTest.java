@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The thresholds as values: built from names, overridden by name, quoted into texts by name. */
 class ThresholdsTest {
 
-    private static final Thresholds T = new Thresholds(90, 16, 32, 3, 3, 40, 4);
+    private static final Thresholds T = new Thresholds(90, 16, 32, 12, 3, 3, 40, 30);
 
     @Test
     void theNamesAreTheRecordComponentsInOrder() {
@@ -30,15 +30,15 @@ class ThresholdsTest {
         missing.remove("poorEcogMin");
         assertThatThrownBy(() -> Thresholds.of(missing)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poorEcogMin");
         Map<String, Integer> extra = new LinkedHashMap<>(T.asMap());
-        extra.put("responseAssessmentMinWeeks", 12);
+        extra.put("newLesionGraceWeeks", 4);
         assertThatThrownBy(() -> Thresholds.of(extra)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown threshold responseAssessmentMinWeeks");
+                .hasMessageContaining("unknown threshold newLesionGraceWeeks");
     }
 
     @Test
     void withReplacesOnlyTheNamedOnes() {
         Thresholds wider = T.with(Map.of("responseWindowMinWeeks", 20, "responseWindowMaxWeeks", 36));
-        assertThat(wider).isEqualTo(new Thresholds(90, 20, 36, 3, 3, 40, 4));
+        assertThat(wider).isEqualTo(new Thresholds(90, 20, 36, 12, 3, 3, 40, 30));
         assertThat(T.with(Map.of())).isEqualTo(T);
         assertThatThrownBy(() -> T.with(Map.of("deNovoWindow", 120))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown threshold deNovoWindow");

@@ -257,7 +257,11 @@ class PublicFixturesTest {
         assertThat(r.therapies().stream().filter(t -> t.sourceId().startsWith("MedicationAdministration/"))).hasSize(4);
         assertThat(all(r.therapies(), SystemicTherapy::drugClass)).containsExactly(DrugClass.CHEMOTHERAPY);
         assertThat(r.procedures()).noneMatch(p -> p.kind().locoregional());
-        CaseFacts cf = interpret(r);
+        // the patient died on 1998-06-27 (Patient.deceasedDateTime): de novo while alive, no guidance after
+        assertThat(r.patient().deceased()).isTrue();
+        assertThat(r.patient().deceasedOn()).isEqualTo(LocalDate.of(1998, 6, 27));
+        assertThat(interpret(r).first(Presentation.class).orElseThrow().scope()).isEqualTo(Scope.DECEASED);
+        CaseFacts cf = new ClinicalInterpreter(ThresholdsFile.read(Path.of("rules"))).interpret(r, LocalDate.of(1998, 5, 1));
         Presentation p = cf.first(Presentation.class).orElseThrow();
         assertThat(p.scope()).isEqualTo(Scope.DE_NOVO);
         assertThat(p.primaryIntact()).isTrue();

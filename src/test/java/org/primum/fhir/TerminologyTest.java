@@ -131,8 +131,8 @@ class TerminologyTest {
 
     @Test
     void receptorsAndAnswers() {
-        assertThat(T.receptorTest(LOINC, "85337-4")).isEqualTo(new ReceptorTest(Receptor.ER, false));
-        assertThat(T.receptorTest(LOINC, "85329-1")).isEqualTo(new ReceptorTest(Receptor.ER, true));
+        assertThat(T.receptorTest(LOINC, "85337-4")).isEqualTo(new ReceptorTest(Receptor.ER, false, null));
+        assertThat(T.receptorTest(LOINC, "85329-1")).isEqualTo(new ReceptorTest(Receptor.ER, true, null));
         assertThat(T.receptorTest(LOINC, "16113-3").receptor()).isEqualTo(Receptor.PR);
         assertThat(T.receptorTest(LOINC, "48676-1").receptor()).isEqualTo(Receptor.HER2);
         assertThat(T.receptorTest(LOINC, "85318-4").receptor()).isEqualTo(Receptor.HER2);

@@ -21,9 +21,9 @@ final class Catalogue {
 
     static {
         // A. Applicability (no card column in the catalogue)
-        a("NOT_APPLICABLE_NO_METASTASIS", "NOT_APPLICABLE_RECURRENT", "NOT_APPLICABLE_PRIMARY_RESECTED",
+        a("NOT_APPLICABLE_NO_METASTASIS", "NOT_APPLICABLE_RECURRENT", "NOT_APPLICABLE_PRIMARY_RESECTED", "NOT_APPLICABLE_DECEASED",
                 "DATA_MISSING_RECEPTOR_STATUS", "DATA_MISSING_METASTATIC_SITES", "DATA_MISSING_RESPONSE_ASSESSMENT",
-                "DATA_INVALID_RECORD");
+                "DATA_MISSING_THERAPY_START", "DATA_INVALID_RECORD");
         // B. Core pathway (card column)
         put("SYSTEMIC_THERAPY_FIRST", "B", "info");
         put("MULTIDISCIPLINARY_DISCUSSION", "B", "info");

@@ -22,6 +22,7 @@ public final class FhirCaseBuilder {
         if (c.patient() != null) {
             if (c.patient().birthDate() != null) r.born(c.patient().birthDate());
             if ("male".equals(c.patient().sex())) r.male();
+            if (c.patient().deceased() != null) r.deceased(c.patient().deceased());
         }
         for (ScenarioCase.Primary p : c.allPrimaries()) {
             r.primary(p.id(), o -> {
@@ -32,12 +33,20 @@ public final class FhirCaseBuilder {
         }
         for (ScenarioCase.Met m : orEmpty(c.metastases())) {
             r.metastasis(m.id(), m.site(), o -> {
-                o.onset(m.date()).lesions(m.count());
+                o.onset(m.date()).lesions(m.count()).side(m.laterality());
+                if (m.withBodySite()) o.withBodySite();
                 if ("icd10".equals(m.coding())) o.icd10();
                 if ("pattern".equals(m.coding())) o.mcodePattern();
             });
         }
         if (c.receptors() != null) receptors(r, c.receptors());
+        for (ScenarioCase.Her2Test h : orEmpty(c.her2Tests())) {
+            r.receptor(h.id(), "her2", h.value(), o -> {
+                o.on(h.date());
+                if ("ish".equals(h.method())) o.ish();
+                else o.ihc();
+            });
+        }
         for (ScenarioCase.Therapy t : orEmpty(c.therapies())) {
             r.therapy(t.id(), t.drug(), o -> {
                 o.start(t.start());

@@ -45,6 +45,7 @@ public final class RecordCaseBuilder {
             case "axillary-dissection" -> ProcedureKind.AXILLARY_DISSECTION;
             case "breast-radiotherapy" -> ProcedureKind.LOCOREGIONAL_RADIOTHERAPY;
             case "bone-radiotherapy", "brain-radiotherapy" -> ProcedureKind.METASTASIS_RADIOTHERAPY;
+            case "bone-sbrt", "liver-ablation" -> ProcedureKind.METASTASIS_ABLATION;
             default -> throw new IllegalArgumentException(k);
         };
     }
@@ -69,19 +70,56 @@ public final class RecordCaseBuilder {
         };
     }
 
+    static final java.util.Set<String> NODES = java.util.Set.of("axillary-node", "supraclavicular-node", "unspecified-node",
+            "cervical-node", "mediastinal-node");
+    static final java.util.Set<String> NOT_OF_THE_PRIMARY = java.util.Set.of("bone-pain", "pain-unsited");
+
+    /** The metastatic site a procedure of the test vocabulary targets, or null. */
+    static String target(String kind) {
+        return switch (kind) {
+            case "bone-radiotherapy", "bone-sbrt" -> "bone";
+            case "brain-radiotherapy" -> "brain";
+            case "liver-ablation" -> "liver";
+            default -> null;
+        };
+    }
+
+    /**
+     * A node record as the mapping reads it: a node code with a regional body site (or a regional code) is regional,
+     * a distant node structure distant, and an ICD-10-CM C77.x without a body site ambiguous.
+     */
+    static void node(ClinicalRecord.Builder b, ScenarioCase.Met m) {
+        String id = "Condition/" + m.id();
+        boolean icdWithoutSite = ("icd10".equals(m.coding()) && !m.withBodySite()) || "unspecified-node".equals(m.site());
+        boolean distantSite = m.site().equals("cervical-node") || m.site().equals("mediastinal-node");
+        if (icdWithoutSite && !"axillary-node".equals(m.site())) {
+            b.nodes.add(new NodalDisease(id, true, side(m.laterality()), null, d(m.date())));
+        } else if (distantSite) {
+            b.metastases.add(new Metastasis(id, "distant-lymph-nodes", false, null, d(m.date()),
+                    m.date() == null ? DateBasis.UNDATED : DateBasis.RECORDED, m.count()));
+        } else {
+            b.nodes.add(new NodalDisease(id, false, side(m.laterality()), null, d(m.date())));
+        }
+    }
+
     public static ClinicalRecord build(ScenarioCase c) {
         var b = new ClinicalRecord.Builder();
         LocalDate asOf = c.asOfDate();
         String pid = c.patient() == null ? "patient" : c.patient().id();
         Integer age = c.patient() == null || c.patient().birthDate() == null ? null
                 : Period.between(d(c.patient().birthDate()), asOf).getYears();
-        b.patient = new PatientInfo("Patient/" + pid, age, c.patient() == null ? "female" : c.patient().sex());
+        String deceased = c.patient() == null ? null : c.patient().deceased();
+        b.patient = new PatientInfo("Patient/" + pid, age, c.patient() == null ? "female" : c.patient().sex(), deceased != null,
+                deceased == null || "true".equals(deceased) ? null : d(deceased));
         for (ScenarioCase.Primary p : c.allPrimaries()) {
             b.primaries.add(new PrimaryTumour("Condition/" + p.id(), "254837009", "Malignant neoplasm of breast", d(p.date()),
                     p.date() == null ? DateBasis.UNDATED : DateBasis.RECORDED, side(p.laterality())));
         }
         for (ScenarioCase.Met m : ScenarioCase.orEmpty(c.metastases())) {
-            if ("axillary-node".equals(m.site())) continue; // regional, never a metastasis
+            if (NODES.contains(m.site())) {
+                node(b, m);
+                continue;
+            }
             b.metastases.add(new Metastasis("Condition/" + m.id(), m.site(), false, null, d(m.date()),
                     m.date() == null ? DateBasis.UNDATED : DateBasis.RECORDED, m.count()));
         }
@@ -91,6 +129,10 @@ public final class RecordCaseBuilder {
             if (r.pr() != null) b.receptors.add(new ReceptorStatus("Observation/rec-pr", Receptor.PR, receptor(r.pr()), d(r.date())));
             if (r.her2() != null) b.receptors.add(new ReceptorStatus("Observation/rec-her2", Receptor.HER2, receptor(r.her2()), d(r.date())));
         }
+        for (ScenarioCase.Her2Test h : ScenarioCase.orEmpty(c.her2Tests())) {
+            b.receptors.add(new ReceptorStatus("Observation/" + h.id(), Receptor.HER2, receptor(h.value()), d(h.date()),
+                    "ish".equals(h.method()) ? AssayMethod.ISH : AssayMethod.IHC));
+        }
         for (ScenarioCase.Therapy t : ScenarioCase.orEmpty(c.therapies())) {
             String type = t.resource() == null || t.resource().startsWith("request") ? "MedicationRequest"
                     : t.resource().equals("statement") ? "MedicationStatement"
@@ -99,7 +141,7 @@ public final class RecordCaseBuilder {
         }
         for (ScenarioCase.Status s : ScenarioCase.orEmpty(c.statuses())) {
             DiseaseFocus focus = switch (s.focus()) {
-                case "primary" -> DiseaseFocus.PRIMARY;
+                case "primary", "nodes" -> DiseaseFocus.PRIMARY;
                 case "distant" -> DiseaseFocus.DISTANT;
                 default -> DiseaseFocus.WHOLE;
             };
@@ -118,7 +160,7 @@ public final class RecordCaseBuilder {
         }
         for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.procedures())) {
             Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
-            b.procedures.add(new ProcedureDone("Procedure/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(), d(p.date())));
+            b.procedures.add(new ProcedureDone("Procedure/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(), d(p.date()), target(p.kind())));
         }
         for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.orders())) {
             Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
@@ -126,7 +168,8 @@ public final class RecordCaseBuilder {
                     p.status() == null ? "draft" : p.status()));
         }
         for (ScenarioCase.Symptom s : ScenarioCase.orEmpty(c.symptoms())) {
-            b.symptoms.add(new PrimarySymptom("Condition/" + s.id(), s.kind(), d(s.date())));
+            if (NOT_OF_THE_PRIMARY.contains(s.kind())) continue; // located elsewhere, or nowhere said
+            b.symptoms.add(new PrimarySymptom("Condition/" + s.id(), s.kind(), d(s.date()), side(s.laterality())));
         }
         for (ScenarioCase.Margin m : ScenarioCase.orEmpty(c.margins())) {
             b.margins.add(new MarginStatus("Observation/" + m.id(), m.involved(), d(m.date())));

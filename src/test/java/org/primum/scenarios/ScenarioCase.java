@@ -24,9 +24,10 @@ import java.util.stream.Stream;
 public record ScenarioCase(String description, String asOf, Patient patient, Primary primary, List<Primary> otherPrimaries,
                            List<Met> metastases, Receptors receptors, List<Therapy> therapies, List<Status> statuses,
                            List<Performance> performance, List<Tnm> tnm, List<Proc> procedures, List<Proc> orders,
-                           List<Symptom> symptoms, List<Margin> margins, Expect expect) {
+                           List<Symptom> symptoms, List<Margin> margins, List<Her2Test> her2Tests, Expect expect) {
 
-    public record Patient(String id, String birthDate, String sex) {
+    /** {@code deceased}: "true" (deceasedBoolean, no date) or the ISO date of death; absent: alive. */
+    public record Patient(String id, String birthDate, String sex, String deceased) {
     }
 
     /** {@code coding}: snomed (default), icd10 or pattern (363346000 + bodySite). {@code date} may be absent (undated). */
@@ -35,9 +36,12 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
 
     /**
      * A distant (or, with site axillary-node, regional) metastasis. {@code coding}: snomed (specific code),
-     * icd10, or pattern (128462008 + bodySite). {@code count}: recorded number of lesions.
+     * icd10, or pattern (128462008 + bodySite). {@code count}: recorded number of lesions. Node sites: axillary-node,
+     * supraclavicular-node, unspecified-node (regional, or not said), cervical-node, mediastinal-node (distant);
+     * {@code laterality} (left | right) and {@code bodySite: true} put the body structure beside the code.
      */
-    public record Met(String id, String site, String date, String coding, Integer count) {
+    public record Met(String id, String site, String date, String coding, Integer count, String laterality, Boolean bodySite) {
+        public boolean withBodySite() { return Boolean.TRUE.equals(bodySite) || laterality != null; }
     }
 
     /**
@@ -54,7 +58,7 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
     public record Therapy(String id, String drug, String start, String resource) {
     }
 
-    /** focus: primary | distant | whole; value: responding | partial | stable | progressing | ned | undetermined. */
+    /** focus: primary | distant | nodes (the first node record) | whole; value: responding | partial | stable | progressing | ned | undetermined. */
     public record Status(String id, String focus, String value, String date, String loinc) {
     }
 
@@ -75,11 +79,15 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
         public boolean isProphylactic() { return Boolean.TRUE.equals(prophylactic); }
     }
 
-    /** kind: ulceration | bleeding | fungating | infection | pain. */
+    /** kind: ulceration | bleeding | fungating | infection | pain (at the breast); bone-pain, pain-unsited (not the primary's). */
     public record Symptom(String id, String kind, String date, String laterality) {
     }
 
     public record Margin(String id, boolean involved, String date) {
+    }
+
+    /** A HER2 result by its method: ihc (LOINC 85319-2) or ish (85318-4, FISH); value positive | negative | equivocal. */
+    public record Her2Test(String id, String method, String value, String date) {
     }
 
     /**
@@ -125,7 +133,7 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
     /** The same case with other expectations (for tests of the assertions themselves). */
     public ScenarioCase withExpect(Expect other) {
         return new ScenarioCase(description, asOf, patient, primary, otherPrimaries, metastases, receptors, therapies, statuses,
-                performance, tnm, procedures, orders, symptoms, margins, other);
+                performance, tnm, procedures, orders, symptoms, margins, her2Tests, other);
     }
 
     public LocalDate asOfDate() { return LocalDate.parse(asOf); }

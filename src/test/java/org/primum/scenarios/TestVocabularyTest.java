@@ -3,6 +3,7 @@ package org.primum.scenarios;
 import org.junit.jupiter.api.Test;
 import org.primum.facts.ClinicalRecord;
 import org.primum.facts.Metastasis;
+import org.primum.facts.NodalDisease;
 import org.primum.facts.SystemicTherapy;
 import org.primum.testdata.Codes;
 import org.primum.testdata.FhirRecord;
@@ -51,22 +52,32 @@ class TestVocabularyTest {
     @Test
     void everyMetastaticSiteInEveryCodingIsItsSite() {
         FhirRecord r = withPrimary();
-        List<String> distant = Codes.SITES.keySet().stream().filter(s -> !s.equals("axillary-node")).sorted().toList();
+        List<String> distant = Codes.SITES.keySet().stream().filter(s -> !Codes.REGIONAL_NODE_SITES.contains(s)).sorted().toList();
         for (String site : distant) {
             r.metastasis(site + "-specific", site, m -> m.onset(ON).lesions(2));
-            r.metastasis(site + "-icd10", site, m -> m.onset(ON).icd10());
+            // ICD-10-CM C77.0 / C77.1 hold regional and distant nodes: only the body site makes them distant
+            r.metastasis(site + "-icd10", site, m -> {
+                m.onset(ON).icd10();
+                if (Codes.SITES.get(site).icd10().startsWith("C77")) m.withBodySite();
+            });
             r.metastasis(site + "-pattern", site, m -> m.onset(ON).mcodePattern());
         }
         r.metastasis("regional", "axillary-node", m -> m.onset(ON));
+        r.metastasis("regional-supraclavicular", "supraclavicular-node", m -> m.onset(ON));
+        r.metastasis("nodes-not-said", "unspecified-node", m -> m.onset(ON));
         r.metastasis("unspecified", "unspecified", m -> m.onset(ON));
         ClinicalRecord record = map(r, "regional nodes", "metastatic site");
         for (String site : distant) {
             assertThat(record.metastases()).filteredOn(m -> m.sourceId().startsWith("Condition/" + site + "-"))
-                    .as(site).hasSize(3).extracting(Metastasis::site).containsOnly(site);
+                    .as(site).hasSize(3).extracting(Metastasis::site).containsOnly(site.endsWith("-node") ? "distant-lymph-nodes" : site);
         }
         assertThat(record.metastases()).filteredOn(m -> m.sourceId().equals("Condition/unspecified"))
                 .extracting(Metastasis::site).containsExactly(Metastasis.UNSPECIFIED);
-        assertThat(record.metastases()).noneMatch(m -> m.sourceId().equals("Condition/regional"));
+        assertThat(record.metastases()).noneMatch(m -> m.sourceId().startsWith("Condition/regional") || m.sourceId().equals("Condition/nodes-not-said"));
+        assertThat(record.nodes()).extracting(NodalDisease::sourceId, NodalDisease::ambiguous).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Condition/regional", false),
+                org.assertj.core.groups.Tuple.tuple("Condition/regional-supraclavicular", false),
+                org.assertj.core.groups.Tuple.tuple("Condition/nodes-not-said", true));
     }
 
     @Test

@@ -30,14 +30,28 @@ public final class Codes {
     }
 
     /** Site name → codes; "axillary-node" is regional (N) disease, which the mapping must not count as distant. */
-    public static final Map<String, Site> SITES = Map.of(
-            "bone", new Site("94222008", "Secondary malignant neoplasm of bone", "C79.51", "272673000", "Bone structure"),
-            "liver", new Site("94381002", "Secondary malignant neoplasm of liver", "C78.7", "10200004", "Liver structure"),
-            "lung", new Site("94391008", "Secondary malignant neoplasm of lung", "C78.01", "39607008", "Lung structure"),
-            "brain", new Site("94225005", "Secondary malignant neoplasm of brain", "C79.31", "12738006", "Brain structure"),
-            "pleura", new Site(null, null, "C78.2", "3120008", "Pleural membrane structure"),
-            "skin", new Site(null, null, "C79.2", "39937001", "Skin structure"),
-            "axillary-node", new Site("94181007", "Secondary malignant neoplasm of axillary lymph nodes", "C77.3", null, null));
+    public static final Map<String, Site> SITES = Map.ofEntries(
+            Map.entry("bone", new Site("94222008", "Secondary malignant neoplasm of bone", "C79.51", "272673000", "Bone structure")),
+            Map.entry("liver", new Site("94381002", "Secondary malignant neoplasm of liver", "C78.7", "10200004", "Liver structure")),
+            Map.entry("lung", new Site("94391008", "Secondary malignant neoplasm of lung", "C78.01", "39607008", "Lung structure")),
+            Map.entry("brain", new Site("94225005", "Secondary malignant neoplasm of brain", "C79.31", "12738006", "Brain structure")),
+            Map.entry("pleura", new Site(null, null, "C78.2", "3120008", "Pleural membrane structure")),
+            Map.entry("skin", new Site(null, null, "C79.2", "39937001", "Skin structure")),
+            Map.entry("axillary-node", new Site("94181007", "Secondary malignant neoplasm of axillary lymph nodes", "C77.3", "68171009", "Axillary lymph node structure")),
+            // ICD-10-CM C77.0 holds regional (supraclavicular) and distant (cervical) nodes: the body site decides
+            Map.entry("supraclavicular-node", new Site("94614009", "Metastatic malignant neoplasm to supraclavicular lymph nodes", "C77.0", "76838003", "Structure of supraclavicular lymph node")),
+            Map.entry("cervical-node", new Site(null, null, "C77.0", "81105003", "Cervical lymph node structure")),
+            Map.entry("unspecified-node", new Site(null, null, "C77.9", null, null)),
+            Map.entry("mediastinal-node", new Site("94408005", "Metastatic malignant neoplasm to mediastinal lymph nodes", "C77.1", "62683002", "Mediastinal lymph node structure")));
+
+    /** The node sites that are regional (N) disease when on the primary's side. */
+    public static final java.util.Set<String> REGIONAL_NODE_SITES = java.util.Set.of("axillary-node", "supraclavicular-node", "unspecified-node");
+
+    /** The laterality qualifier of a body site (mCODE's extension): left | right. */
+    public static org.hl7.fhir.r4.model.Extension lateralityQualifier(String side) {
+        return new org.hl7.fhir.r4.model.Extension(MCODE + "mcode-laterality-qualifier",
+                "left".equals(side) ? cc(SCT, "7771000", "Left") : cc(SCT, "24028007", "Right"));
+    }
 
     /** A drug as prescribed: its RxNorm code and display. */
     public record Drug(String rxnorm, String display) {
@@ -74,6 +88,9 @@ public final class Codes {
             Map.entry("breast-radiotherapy", new ProcedureCode("33195004", "External beam radiation therapy", null)),
             Map.entry("bone-radiotherapy", new ProcedureCode("33195004", "External beam radiation therapy", null)),
             Map.entry("brain-radiotherapy", new ProcedureCode("33195004", "External beam radiation therapy", null)),
+            // ablation of a metastasis (catalogue "ablated metastasis"): CPT, the codes US records carry for them
+            Map.entry("bone-sbrt", new ProcedureCode(null, "Stereotactic body radiation therapy, treatment delivery", "77373")),
+            Map.entry("liver-ablation", new ProcedureCode(null, "Ablation, 1 or more liver tumor(s), percutaneous, radiofrequency", "47382")),
             // not locoregional therapy: what a chart holds besides
             Map.entry("breast-biopsy", new ProcedureCode("122548005", "Biopsy of breast", null)));
 

@@ -45,8 +45,14 @@ public final class Conditions {
         private String onset;
         private Style style = Style.SPECIFIC;
         private Integer lesions;
+        private String side;
+        private boolean bodySite;
 
         public Metastasis onset(String iso) { this.onset = iso; return this; }
+        /** left | right: the side of the body site (nodes); null: not recorded. */
+        public Metastasis side(String side) { this.side = side; return this; }
+        /** The site's body structure beside the code (with its side, if given), as records with ICD-10-CM codes may add. */
+        public Metastasis withBodySite() { this.bodySite = true; return this; }
         public Metastasis icd10() { this.style = Style.ICD10; return this; }
         /** SNOMED 128462008 (secondary malignant neoplastic disease) with the organ as body site. */
         public Metastasis mcodePattern() { this.style = Style.PATTERN; return this; }
@@ -107,13 +113,19 @@ public final class Conditions {
                     : cc(SCT, "128462008", "Secondary malignant neoplastic disease"));
         } else {
             Site s = known(SITES, site, "metastatic site");
-            if (o.style == Style.ICD10) {
+            boolean withSite = o.bodySite || o.side != null;
+            if (o.style == Style.ICD10 || (s.snomed() == null && s.bodySite() == null)) {
                 c.setCode(cc(ICD10, s.icd10(), null));
             } else if (o.style == Style.PATTERN || s.snomed() == null) {
                 c.setCode(cc(SCT, "128462008", "Secondary malignant neoplastic disease"));
-                c.addBodySite(cc(SCT, s.bodySite(), s.bodySiteDisplay()));
+                withSite = true;
             } else {
                 c.setCode(cc(SCT, s.snomed(), s.display()));
+            }
+            if (withSite && s.bodySite() != null) {
+                CodeableConcept b = cc(SCT, s.bodySite(), s.bodySiteDisplay());
+                if (o.side != null) b.addExtension(lateralityQualifier(o.side));
+                c.addBodySite(b);
             }
         }
         if (o.onset != null) c.setOnset(new DateTimeType(o.onset));
@@ -135,9 +147,16 @@ public final class Conditions {
             case "bleeding" -> text("Bleeding from breast tumour");
             case "fungating" -> text("Fungating tumour of breast");
             case "infection" -> text("Infected breast tumour");
+            // not symptoms of the primary: located elsewhere, or nowhere said
+            case "bone-pain" -> text("Bone pain due to metastatic breast cancer");
+            case "pain-unsited" -> text("Pain");
             default -> throw new IllegalArgumentException("symptom " + kind);
         });
-        c.addBodySite(breast(side));
+        switch (kind) {
+            case "bone-pain" -> c.addBodySite(cc(SCT, "272673000", "Bone structure"));
+            case "pain-unsited" -> { }
+            default -> c.addBodySite(breast(side));
+        }
         if (onset != null) c.setOnset(new DateTimeType(onset));
         return c;
     }

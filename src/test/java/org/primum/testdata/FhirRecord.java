@@ -42,6 +42,7 @@ public final class FhirRecord {
     private final List<Resource> resources = new ArrayList<>();
     private String primaryRef;
     private String distantRef;
+    private String nodeRef;
 
     private FhirRecord(String patientId) {
         this.subject = new Reference("Patient/" + patientId);
@@ -57,6 +58,13 @@ public final class FhirRecord {
 
     public FhirRecord male() {
         patient.setGender(AdministrativeGender.MALE);
+        return this;
+    }
+
+    /** Patient.deceased[x]: "true" (deceasedBoolean, no date) or an ISO date (deceasedDateTime). */
+    public FhirRecord deceased(String trueOrIso) {
+        patient.setDeceased("true".equals(trueOrIso) ? new org.hl7.fhir.r4.model.BooleanType(true)
+                : new org.hl7.fhir.r4.model.DateTimeType(trueOrIso));
         return this;
     }
 
@@ -78,11 +86,15 @@ public final class FhirRecord {
     public FhirRecord metastasis(String id, String site, Consumer<Conditions.Metastasis> options) {
         Conditions.Metastasis o = new Conditions.Metastasis();
         options.accept(o);
-        if (distantRef == null && !"axillary-node".equals(site)) distantRef = "Condition/" + id;
+        if (distantRef == null && !Codes.REGIONAL_NODE_SITES.contains(site)) distantRef = "Condition/" + id;
+        if (nodeRef == null && Codes.REGIONAL_NODE_SITES.contains(site)) nodeRef = "Condition/" + id;
         return add(Conditions.metastasis(id, site, subject, primaryRef, o));
     }
 
-    /** kind: pain | ulceration | bleeding | fungating | infection, at the breast of {@code side}. */
+    /**
+     * kind: pain | ulceration | bleeding | fungating | infection, at the breast of {@code side}; or, not symptoms of
+     * the primary, bone-pain (body site bone) and pain-unsited (a bare "pain", no body site).
+     */
     public FhirRecord symptom(String id, String kind, String side, String onset) {
         return add(Conditions.symptom(id, kind, side, onset, subject));
     }
@@ -101,13 +113,14 @@ public final class FhirRecord {
         return add(Observations.receptor(id, marker, value, subject, primaryRef, o));
     }
 
-    /** focus: primary | distant | whole; value: responding | partial | stable | progressing | ned | undetermined. */
+    /** focus: primary | distant | nodes (the first regional node record) | whole; value: responding | partial | stable | progressing | ned | undetermined. */
     public FhirRecord status(String id, String focus, String value, Consumer<Observations.Status> options) {
         Observations.Status o = new Observations.Status();
         options.accept(o);
         String focusRef = switch (focus) {
             case "primary" -> linked(primaryRef, "a primary");
             case "distant" -> linked(distantRef, "a distant metastasis");
+            case "nodes" -> linked(nodeRef, "a regional node record");
             case "whole" -> null;
             default -> throw new IllegalArgumentException("status focus " + focus);
         };

@@ -22,12 +22,17 @@ public final class Observations {
         private String date;
         private boolean snomedAnswers;
         private boolean interpretationTests;
+        private String method;
 
         public Receptor on(String iso) { this.date = iso; return this; }
         /** Answers in SNOMED CT (positive 10828004, negative 260385009, intermediate 11896004). */
         public Receptor snomedAnswers() { this.snomedAnswers = true; return this; }
         /** The [Interpretation] tests (ER 16112-5, PR 16113-3, HER2 85319-2) instead of the [Presence] ones. */
         public Receptor interpretationTests() { this.interpretationTests = true; return this; }
+        /** HER2 by immunohistochemistry (LOINC 85319-2, immune stain). */
+        public Receptor ihc() { this.method = "ihc"; return this; }
+        /** HER2 by in situ hybridisation (LOINC 85318-4, FISH). */
+        public Receptor ish() { this.method = "ish"; return this; }
     }
 
     /** Options of a disease status. Default: mCODE's LOINC 97509-4 (cancer disease progression), undated. */
@@ -67,7 +72,8 @@ public final class Observations {
                     : new String[]{"85337-4", "Estrogen receptor Ag [Presence] in Breast cancer specimen by Immune stain"};
             case "pr" -> o.interpretationTests ? new String[]{"16113-3", "Progesterone receptor [Interpretation] in Tissue"}
                     : new String[]{"85339-0", "Progesterone receptor Ag [Presence] in Breast cancer specimen by Immune stain"};
-            case "her2" -> o.interpretationTests ? new String[]{"85319-2", "HER2 [Presence] in Breast cancer specimen by Immune stain"}
+            case "her2" -> "ish".equals(o.method) ? new String[]{"85318-4", "ERBB2 gene duplication [Presence] in Breast cancer specimen by FISH"}
+                    : o.interpretationTests || "ihc".equals(o.method) ? new String[]{"85319-2", "HER2 [Presence] in Breast cancer specimen by Immune stain"}
                     : new String[]{"48676-1", "HER2 [Interpretation] in Tissue"};
             default -> throw new IllegalArgumentException("receptor " + marker);
         };

@@ -40,14 +40,15 @@ public final class Procedures {
 
     private static CodeableConcept code(String kind, Options o) {
         ProcedureCode k = known(PROCEDURES, kind, "procedure kind");
-        CodeableConcept code = o.cpt && k.cpt() != null ? cc(CPT, k.cpt(), k.display()) : cc(SCT, k.snomed(), k.display());
+        CodeableConcept code = (o.cpt || k.snomed() == null) && k.cpt() != null ? cc(CPT, k.cpt(), k.display()) : cc(SCT, k.snomed(), k.display());
         if (o.prophylactic) code.setText("Prophylactic " + k.display().toLowerCase());
         return code;
     }
 
     private static List<CodeableConcept> bodySites(String kind, String side) {
         return switch (kind) {
-            case "bone-radiotherapy" -> List.of(cc(SCT, "272673000", "Bone structure"));
+            case "bone-radiotherapy", "bone-sbrt" -> List.of(cc(SCT, "272673000", "Bone structure"));
+            case "liver-ablation" -> List.of(cc(SCT, "10200004", "Liver structure"));
             case "brain-radiotherapy" -> List.of(cc(SCT, "12738006", "Brain structure"));
             case "bilateral-mastectomy" -> List.of();
             // the axilla's side follows the breast's; records name it on the breast procedures only

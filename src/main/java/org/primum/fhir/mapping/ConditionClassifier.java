@@ -27,6 +27,10 @@ import static org.primum.fhir.mapping.Codings.hasProfile;
  * profiles are the last resort for codes no file recognises (said in a note).
  */
 final class ConditionClassifier {
+    private static final String DISTANT_NODES = "distant-lymph-nodes";
+    /** SNOMED 59441001 "Structure of lymph node": names no region, so it settles nothing. */
+    private static final String GENERIC_NODE = "59441001";
+
     private final MappingContext ctx;
     private final Terminology t;
     private final ConditionRoles roles;
@@ -51,9 +55,13 @@ final class ConditionClassifier {
         for (Coding k : codes) {
             if (t.isGenericMalignancy(k.getSystem(), k.getCode()) && breastSite) return new Classified(Role.PRIMARY, k, null);
         }
-        // regional nodal disease is N disease, never distant
+        // regional nodal disease is N disease, never distant (unless on the other side: ClinicalInterpreter)
         for (Coding k : codes) {
             if (t.isRegionalNodalDisease(k.getSystem(), k.getCode())) return new Classified(Role.REGIONAL, k, null);
+        }
+        // a node code whose region holds regional and distant nodes: the body site decides, else it stays ambiguous
+        for (Coding k : codes) {
+            if (t.isAmbiguousNodalDisease(k.getSystem(), k.getCode())) return nodesBySite(c, k);
         }
         // distant metastasis: a specific code, or the generic pattern + body site
         for (Coding k : codes) {
@@ -132,6 +140,28 @@ final class ConditionClassifier {
         if (breastSite || t.mentionsBreastSite(text)) return true;
         boolean known = c.getCode().getCoding().stream().anyMatch(k -> k.hasSystem() && t.knowsSystem(k.getSystem()));
         return !known && !t.looksLikeNeoplasm(null, null, text);
+    }
+
+    /**
+     * Catalogue "distant vs regional": a regional node structure in the body site is regional, another node
+     * structure (cervical, mediastinal...) distant; no body site that says either leaves the record ambiguous,
+     * which is not by itself evidence of distant disease.
+     */
+    private Classified nodesBySite(Condition c, Coding k) {
+        for (CodeableConcept b : c.getBodySite()) {
+            for (Coding s : b.getCoding()) {
+                if (t.isRegionalNodeStructure(s.getSystem(), s.getCode())) return new Classified(Role.REGIONAL, k, null);
+            }
+        }
+        for (CodeableConcept b : c.getBodySite()) {
+            for (Coding s : b.getCoding()) {
+                SiteMapping site = t.bodyStructureSite(s.getSystem(), s.getCode());
+                if (site != null && DISTANT_NODES.equals(site.site()) && !GENERIC_NODE.equals(s.getCode())) {
+                    return metastasisOrOther(c, new Classified(Role.METASTASIS, k, new SiteMapping(site.site(), display(s, b), site.specific())));
+                }
+            }
+        }
+        return new Classified(Role.AMBIGUOUS_NODE, k, null);
     }
 
     /** The generic secondary pattern: the body site says regional nodes, an organ site, or nothing (site unspecified). */

@@ -4,6 +4,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.primum.facts.DateBasis;
 import org.primum.facts.Metastasis;
+import org.primum.facts.NodalDisease;
 import org.primum.facts.PrimarySymptom;
 import org.primum.facts.PrimaryTumour;
 import org.primum.facts.TnmAxis;
@@ -47,7 +48,8 @@ final class ConditionReader {
         switch (k.role()) {
             case PRIMARY -> primary(c, k.coding());
             case METASTASIS -> metastasis(c, k);
-            case REGIONAL -> ctx.report.note("regional nodes", REGIONAL_NODES, ctx.id(c));
+            case REGIONAL -> nodes(c, k, false);
+            case AMBIGUOUS_NODE -> nodes(c, k, true);
             case OTHER_CANCER_SECONDARY -> { }
             case OTHER -> other(c);
         }
@@ -85,8 +87,21 @@ final class ConditionReader {
         if (Metastasis.UNSPECIFIED.equals(s.site())) ctx.report.note("metastatic site", "A metastasis record names no site.", id);
     }
 
+    /** Nodal disease: regional (the note says so) or ambiguous; ClinicalInterpreter decides which of them is distant. */
+    private void nodes(Condition c, Classified k, boolean ambiguous) {
+        String id = ctx.id(c);
+        if (!ambiguous) ctx.report.note("regional nodes", REGIONAL_NODES, id);
+        String display = k.coding() == null ? text(c.getCode()) : display(k.coding(), c.getCode());
+        ctx.out.nodes.add(new NodalDisease(id, ambiguous, lateralities.of(c.getBodySite(), c.getCode()), display, ctx.dates.onset(c)));
+    }
+
     private void other(Condition c) {
         if (symptom(c)) return;
+        if (symptoms.elsewhere(c.getCode(), c.getBodySite())) {
+            // read, and deliberately not counted: say so rather than report it as an unknown code
+            ctx.report.note("symptom", "A symptom located away from the breast, chest wall and axilla is not a symptom of the primary.", ctx.id(c));
+            return;
+        }
         String id = ctx.id(c);
         String text = text(c.getCode());
         for (Coding k : c.getCode().getCoding()) {
@@ -106,7 +121,7 @@ final class ConditionReader {
         if ("resolved".equals(status) || "inactive".equals(status) || "remission".equals(status)) return false;
         String symptom = symptoms.of(c.getCode(), c.getBodySite());
         if (symptom == null) return false;
-        ctx.out.symptoms.add(new PrimarySymptom(ctx.id(c), symptom, ctx.dates.onset(c)));
+        ctx.out.symptoms.add(new PrimarySymptom(ctx.id(c), symptom, ctx.dates.onset(c), lateralities.of(c.getBodySite(), c.getCode())));
         return true;
     }
 

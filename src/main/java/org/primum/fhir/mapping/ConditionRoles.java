@@ -16,7 +16,8 @@ import java.util.Set;
  * ask it which Condition a focus or a reason points to (disease status, radiotherapy, lesion counts).
  */
 final class ConditionRoles {
-    enum Role { PRIMARY, METASTASIS, REGIONAL, OTHER_CANCER_SECONDARY, OTHER }
+    /** REGIONAL: regional-type nodes (distant if on the primary's other side); AMBIGUOUS_NODE: regional or distant not said. */
+    enum Role { PRIMARY, METASTASIS, REGIONAL, AMBIGUOUS_NODE, OTHER_CANCER_SECONDARY, OTHER }
 
     /** How a Condition was read: its role, the coding that decided (may be null), and for a metastasis its site. */
     record Classified(Role role, Coding coding, SiteMapping site) {
@@ -25,11 +26,13 @@ final class ConditionRoles {
     private final Map<Condition, Classified> classified = new IdentityHashMap<>();
     private final Set<Resource> primaries = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Resource> metastases = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Resource> nodes = Collections.newSetFromMap(new IdentityHashMap<>());
 
     void record(Condition c, Classified k) {
         classified.put(c, k);
         if (k.role() == Role.PRIMARY) primaries.add(c);
         if (k.role() == Role.METASTASIS) metastases.add(c);
+        if (k.role() == Role.REGIONAL || k.role() == Role.AMBIGUOUS_NODE) nodes.add(c);
     }
 
     /** How the Condition was classified, or null (ignored, of another patient, or unreadable). */
@@ -43,5 +46,10 @@ final class ConditionRoles {
 
     boolean isMetastasis(Resource r) {
         return r != null && metastases.contains(r);
+    }
+
+    /** Nodal disease that is not (by itself) distant: a status focused on it speaks of locoregional disease. */
+    boolean isNodal(Resource r) {
+        return r != null && nodes.contains(r);
     }
 }

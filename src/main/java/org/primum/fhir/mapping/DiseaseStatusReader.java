@@ -10,8 +10,9 @@ import org.primum.facts.DiseaseStatus;
 import org.primum.facts.Response;
 
 /**
- * A disease status (response) Observation. Its focus says what it is about: the primary, the distant
- * disease, or (no focus, or both) the whole disease; the roles of pass 1 tell which Condition is which.
+ * A disease status (response) Observation. Its focus says what it is about: the locoregional disease (the
+ * primary or a regional or ambiguous node record), the distant disease, or (no focus, or both) the whole
+ * disease; the roles of pass 1 tell which Condition is which.
  */
 final class DiseaseStatusReader {
     private final MappingContext ctx;
@@ -38,7 +39,8 @@ final class DiseaseStatusReader {
         boolean primary = false, distant = false;
         for (Reference f : o.getFocus()) {
             Resource target = ctx.index.resolve(f, o);
-            if (roles.isPrimary(target)) primary = true;
+            // the primary or its nodes: locoregional disease, never the distant disease (catalogue "response assessment")
+            if (roles.isPrimary(target) || roles.isNodal(target)) primary = true;
             else if (roles.isMetastasis(target)) distant = true;
         }
         DiseaseFocus focus = primary == distant ? DiseaseFocus.WHOLE : primary ? DiseaseFocus.PRIMARY : DiseaseFocus.DISTANT;

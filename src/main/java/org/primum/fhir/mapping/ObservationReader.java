@@ -28,6 +28,7 @@ final class ObservationReader {
     private final MarginReader margins;
     private final MetastasisSiteReader metastasisSites;
     private final Symptoms symptoms;
+    private final Lateralities lateralities;
 
     ObservationReader(MappingContext ctx, ConditionRoles roles, LesionCounts lesionCounts) {
         this.ctx = ctx;
@@ -39,6 +40,7 @@ final class ObservationReader {
         this.margins = new MarginReader(ctx);
         this.metastasisSites = new MetastasisSiteReader(ctx, lesionCounts);
         this.symptoms = new Symptoms(ctx.t);
+        this.lateralities = new Lateralities(ctx.t);
     }
 
     void read(Observation o) {
@@ -59,6 +61,9 @@ final class ObservationReader {
         // "absent" (false), or a yes/no whose value is missing (data-absent-reason): no finding
         if (o.getValue() instanceof BooleanType b && !Boolean.TRUE.equals(b.getValue())) return;
         String symptom = symptoms.of(code, o.hasBodySite() ? List.of(o.getBodySite()) : List.of());
-        if (symptom != null) ctx.out.symptoms.add(new PrimarySymptom(ctx.id(o), symptom, ctx.dates.effective(o)));
+        if (symptom != null) {
+            ctx.out.symptoms.add(new PrimarySymptom(ctx.id(o), symptom, ctx.dates.effective(o),
+                    lateralities.of(o.hasBodySite() ? List.of(o.getBodySite()) : List.of(), code)));
+        }
     }
 }

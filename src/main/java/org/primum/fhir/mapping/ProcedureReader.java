@@ -1,6 +1,7 @@
 package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Procedure;
@@ -8,10 +9,12 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.primum.facts.DrugClass;
+import org.primum.facts.Metastasis;
 import org.primum.facts.ProcedureDone;
 import org.primum.facts.ProcedureKind;
 import org.primum.facts.ProposedOrder;
 import org.primum.facts.SystemicTherapy;
+import org.primum.fhir.terminology.SiteMapping;
 import org.primum.fhir.terminology.Terminology;
 
 import java.time.LocalDate;
@@ -26,7 +29,12 @@ import static org.primum.fhir.mapping.Codings.allText;
  * aimed at a metastasis when its site or its reason (a metastasis Condition of pass 1) says so.
  */
 final class ProcedureReader {
-    private record Kind(ProcedureKind kind, Coding coding) {
+    /** {@code site}: the metastatic organ site a treatment of a metastasis targets, or null. */
+    private record Kind(ProcedureKind kind, Coding coding, String site) {
+        Kind(ProcedureKind kind, Coding coding) {
+            this(kind, coding, null);
+        }
+
         String code() { return coding == null ? null : coding.getCode(); }
     }
 
@@ -59,7 +67,7 @@ final class ProcedureReader {
             return;
         }
         ctx.out.procedures.add(new ProcedureDone(id, kind.kind(), kind.code(), lateralities.ofProcedure(p.getBodySite(), p.getCode()),
-                prophylactic(p.getCode(), p.getReasonCode()), date));
+                prophylactic(p.getCode(), p.getReasonCode()), date, kind.site()));
     }
 
     void read(ServiceRequest r) {
@@ -85,12 +93,42 @@ final class ProcedureReader {
         for (Coding k : code.getCoding()) {
             String kind = t.procedureKind(k.getSystem(), k.getCode());
             if (kind == null) continue;
+            if (ProcedureKind.METASTASIS_ABLATION.name().equals(kind)) return new Kind(ProcedureKind.METASTASIS_ABLATION, k, targetSite(r, bodySites, reasons));
             if (!"RADIOTHERAPY".equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
-            return new Kind(radiotherapyKind(r, bodySites, reasons), k);
+            ProcedureKind rt = radiotherapyKind(r, bodySites, reasons);
+            if (rt != ProcedureKind.METASTASIS_RADIOTHERAPY) return new Kind(rt, k);
+            // catalogue "ablated metastasis": stereotactic radiotherapy of a metastasis ablates it; conventional
+            // (palliative) radiotherapy does not, and a generic code says which only in its words
+            boolean ablative = t.mentionsAblation(allText(code));
+            return new Kind(ablative ? ProcedureKind.METASTASIS_ABLATION : rt, k, targetSite(r, bodySites, reasons));
+        }
+        // a metastasectomy or ablation known by its words alone, aimed at a metastasis
+        String site = targetSite(r, bodySites, reasons);
+        if (site != null && t.mentionsAblation(allText(code))) {
+            ctx.report.note("ablation", "An ablation of a metastasis was recognised by its name, not by its code.", ctx.id(r));
+            return new Kind(ProcedureKind.METASTASIS_ABLATION, code.getCoding().isEmpty() ? null : code.getCodingFirstRep(), site);
         }
         if (t.mentionsTumourBoard(allText(code))) {
             ctx.report.note("tumour board", "A tumour board review was recognised by its name, not by its code.", ctx.id(r));
             return new Kind(ProcedureKind.TUMOUR_BOARD_REVIEW, code.getCoding().isEmpty() ? null : code.getCodingFirstRep());
+        }
+        return null;
+    }
+
+    /** The metastatic organ site a procedure targets: its body site, else the metastasis its reason names; or null. */
+    private String targetSite(DomainResource r, List<CodeableConcept> bodySites, List<Reference> reasons) {
+        for (CodeableConcept b : bodySites) {
+            for (Coding k : b.getCoding()) {
+                SiteMapping s = t.bodyStructureSite(k.getSystem(), k.getCode());
+                if (s != null) return s.site();
+            }
+        }
+        for (Reference ref : reasons) {
+            Resource target = ctx.index.resolve(ref, r);
+            if (roles.isMetastasis(target) && target instanceof Condition c && roles.of(c).site() != null) {
+                String site = roles.of(c).site().site();
+                if (!Metastasis.UNSPECIFIED.equals(site)) return site;
+            }
         }
         return null;
     }

@@ -60,7 +60,7 @@ final class ReceptorReader {
             if (!codedButUnknown) ctx.report.note("receptor result", "A " + test.receptor() + " result could not be read (value not coded, "
                     + "not a percentage and no positive/negative word): taken as unknown.", id);
         }
-        ctx.out.receptors.add(new ReceptorStatus(id, test.receptor(), value, ctx.dates.effective(o)));
+        ctx.out.receptors.add(new ReceptorStatus(id, test.receptor(), value, ctx.dates.effective(o), test.method()));
     }
 
     private ReceptorValue interpretation(Observation o) {

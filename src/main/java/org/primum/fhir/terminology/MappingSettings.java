@@ -29,6 +29,7 @@ public final class MappingSettings {
     private final List<String> breastSiteWords = new ArrayList<>();
     private final List<String> prophylacticWords = new ArrayList<>();
     private final List<String> tumourBoardWords = new ArrayList<>();
+    private final List<String> ablationWords = new ArrayList<>();
     private final List<String> marginInvolvedWords = new ArrayList<>();
     private final List<String> marginClearWords = new ArrayList<>();
     private final List<String> neoplasmWords = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class MappingSettings {
             case "unrecognised-max" -> unrecognisedMax = Integer.parseInt(par.getValue().primitiveValue());
             case "prophylactic-word" -> prophylacticWords.add(lower(par.getValue().primitiveValue()));
             case "tumour-board-word" -> tumourBoardWords.add(lower(par.getValue().primitiveValue()));
+            case "ablation-word" -> ablationWords.add(lower(par.getValue().primitiveValue()));
             case "breast-site-word" -> breastSiteWords.add(lower(par.getValue().primitiveValue()));
             case "margin-involved-word" -> marginInvolvedWords.add(lower(par.getValue().primitiveValue()));
             case "margin-clear-word" -> marginClearWords.add(lower(par.getValue().primitiveValue()));
@@ -118,6 +120,8 @@ public final class MappingSettings {
     public boolean mentionsProphylactic(String text) { return containsAny(text, prophylacticWords); }
 
     public boolean mentionsTumourBoard(String text) { return containsAny(text, tumourBoardWords); }
+
+    public boolean mentionsAblation(String text) { return containsAny(text, ablationWords); }
 
     public boolean mentionsBreastSite(String text) { return containsAny(text, breastSiteWords); }
 

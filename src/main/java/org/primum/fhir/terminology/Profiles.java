@@ -2,6 +2,7 @@ package org.primum.fhir.terminology;
 
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.primum.facts.AssayMethod;
 import org.primum.facts.Laterality;
 import org.primum.facts.PerformanceScale;
 import org.primum.facts.ProcedureKind;
@@ -31,6 +32,7 @@ public final class Profiles {
 
     private static final String STAGING_TYPE = CodeSystems.BASE + "/tnm-staging-type";
     private static final String RESULT_SCALE = CodeSystems.BASE + "/receptor-result-scale";
+    private static final String TEST_METHOD = CodeSystems.BASE + "/receptor-test-method";
 
     // ------------------------------------------------------------------ Conditions: primary, metastasis, nodes
     public static final Membership PRIMARY_BREAST_CANCER = valueSet("primary-breast-cancer");
@@ -39,6 +41,8 @@ public final class Profiles {
     public static final Membership SECONDARY_MALIGNANCY_SITE_BY_BODY_SITE = valueSet("secondary-malignancy-site-by-body-site");
     public static final Membership REGIONAL_NODAL_DISEASE = valueSet("regional-nodal-disease");
     public static final Membership REGIONAL_LYMPH_NODE_STRUCTURE = valueSet("regional-lymph-node-structure");
+    /** Node codes whose region holds regional and distant nodes alike (C77.0, C77.1...): the body site decides. */
+    public static final Membership AMBIGUOUS_NODAL_DISEASE = valueSet("ambiguous-nodal-disease");
     public static final Classification<SiteMapping> SECONDARY_NEOPLASM_SITE = conceptMap("secondary-neoplasm-site",
             (tg, src) -> new SiteMapping(tg.getCode(), src, finerThanTheOrgan(tg)));
     public static final Classification<SiteMapping> BODY_STRUCTURE_METASTATIC_SITE = conceptMap("body-structure-metastatic-site",
@@ -52,7 +56,8 @@ public final class Profiles {
             (tg, src) -> new TnmAxisMapping(TnmAxis.valueOf(tg.getCode()), "pathological".equals(product(tg, STAGING_TYPE))));
     public static final Classification<String> TNM_CATEGORY_VALUE = conceptMap("tnm-category-value", (tg, src) -> tg.getCode());
     public static final Classification<ReceptorTest> RECEPTOR_TEST = conceptMap("receptor-test",
-            (tg, src) -> new ReceptorTest(Receptor.valueOf(tg.getCode()), "percent".equals(product(tg, RESULT_SCALE))));
+            (tg, src) -> new ReceptorTest(Receptor.valueOf(tg.getCode()), "percent".equals(product(tg, RESULT_SCALE)),
+                    product(tg, TEST_METHOD) == null ? null : AssayMethod.valueOf(product(tg, TEST_METHOD))));
     public static final Classification<ReceptorValue> RECEPTOR_RESULT = conceptMap("receptor-result",
             (tg, src) -> ReceptorValue.valueOf(tg.getCode()));
     public static final Membership DISEASE_STATUS_OBSERVATION = valueSet("disease-status-observation");

@@ -69,6 +69,9 @@ public final class Terminology {
 
     public boolean isRegionalNodeStructure(String system, String code) { return contains(Profiles.REGIONAL_LYMPH_NODE_STRUCTURE, system, code); }
 
+    /** A node code whose region holds regional and distant nodes (C77.0 head and neck, C77.1 intrathoracic, C77.9). */
+    public boolean isAmbiguousNodalDisease(String system, String code) { return contains(Profiles.AMBIGUOUS_NODAL_DISEASE, system, code); }
+
     /** Distant site of a Condition code that by itself means a metastasis (94222008, C79.51...), or null. */
     public SiteMapping secondarySite(String system, String code) {
         // regional nodal disease is N disease, never distant, whatever a wider ICD-10 ancestor says
@@ -158,6 +161,9 @@ public final class Terminology {
 
     /** A procedure or order whose text names a tumour board / multidisciplinary review. */
     public boolean mentionsTumourBoard(String text) { return settings.mentionsTumourBoard(text); }
+
+    /** A radiotherapy or procedure whose text names an ablative technique (stereotactic, SBRT, radiofrequency ablation...). */
+    public boolean mentionsAblation(String text) { return settings.mentionsAblation(text); }
 
     /** The symptom named in text ("ulcer" → ulceration, "haemorrhage" → bleeding), or null. */
     public String symptomByText(String text) { return settings.symptomByText(text); }
