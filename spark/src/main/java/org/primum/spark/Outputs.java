@@ -55,7 +55,7 @@ final class Outputs {
         Dataset<Row> verdicts = rows.filter(col("kind").equalTo(AuditRow.VERDICT)).select(
                 col("patient"), col("scope"), col("outOfScopeReason"), col("criterionIndex"), col("code"), col("verdict"),
                 col("reason"), col("date"), col("resourceIds"), col("breastSurgeries"), col("breastConserving"),
-                lit(version).as("knowledgeBaseVersion"), lit(java.sql.Date.valueOf(asOf)).as("asOf"));
+                lit(version).as("knowledgeBaseVersion"), lit(asOf).as("asOf"));
         verdicts.write().parquet(path(VERDICTS));
         verdicts.withColumn("resourceIds", array_join(col("resourceIds"), " "))
                 .write().option("header", "true").csv(path(VERDICTS_CSV));
