@@ -3,6 +3,7 @@
 #
 #   bench/spark/run.sh [N ...]          default: 100000 1000000
 #   ONE_MACHINE=0 bench/spark/run.sh 1000000   skip the one-machine audit beside it
+#   SPARK=0 bench/spark/run.sh 100000          the one-machine audit only
 #
 # For each N: a generated cohort (CohortGenerator, seed 1, 8 Encounters per patient: ~28 lines, ~7 KB per patient),
 # the job's shaded jar run through spark-submit's own main class (org.apache.spark.deploy.SparkSubmit) on Spark's
@@ -36,21 +37,25 @@ for N in "${SIZES[@]}"; do
   MB=$(du -sm "$IN" | cut -f1)
 
   OUT="$WORK/out-spark-$N" EVENTS="$WORK/events-$N"
-  rm -rf "$OUT" "$EVENTS"; mkdir -p "$EVENTS"
-  /usr/bin/time -f '%e %U %S %M' -o "$WORK/time-spark-$N" \
-    java $OPENS -Xmx"$HEAP" -cp "$SPARK_CP" org.apache.spark.deploy.SparkSubmit \
-      --master 'local[2]' --conf spark.ui.enabled=false \
-      --conf spark.eventLog.enabled=true --conf spark.eventLog.compress=false --conf spark.eventLog.dir="file://$EVENTS" \
-      --class org.primum.spark.SparkAudit spark/target/primum-spark.jar \
-      --input "$IN" --out "$OUT" --as-of "$AS_OF" > "$WORK/log-spark-$N" 2>&1
-  python3 - "$N" "$MB" "$WORK/time-spark-$N" "$EVENTS" "$OUT/audit-summary.json" >> "$WORK/results.tsv" <<'PY'
+  if [ "${SPARK:-1}" = 1 ]; then
+    rm -rf "$OUT" "$EVENTS"; mkdir -p "$EVENTS"
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time-spark-$N" \
+      java $OPENS -Xmx"$HEAP" -cp "$SPARK_CP" org.apache.spark.deploy.SparkSubmit \
+        --master 'local[2]' --conf spark.ui.enabled=false \
+        --conf spark.eventLog.enabled=true --conf spark.eventLog.compress=false --conf spark.eventLog.dir="file://$EVENTS" \
+        --class org.primum.spark.SparkAudit spark/target/primum-spark.jar \
+        --input "$IN" --out "$OUT" --as-of "$AS_OF" > "$WORK/log-spark-$N" 2>&1
+    python3 - "$N" "$MB" "$WORK/time-spark-$N" "$EVENTS" "$OUT/audit-summary.json" >> "$WORK/results.tsv" <<'PY'
 import json, os, sys
 n, mb, timefile, events, summary = sys.argv[1:]
 wall, user, sys_, rss_kb = open(timefile).read().split()[-4:]
 shuffle = heap = 0
-files = [os.path.join(d, f) for d, _, fs in os.walk(events) for f in fs]  # event log v2: a folder of rolled files
+# event log v2: a folder of rolled files events_N_… (beside an empty appstatus_… marker)
+files = [os.path.join(d, f) for d, _, fs in os.walk(events) for f in fs if f.startswith("events_")]
 for name in files:
     for line in open(name):
+        if not line.strip():
+            continue
         e = json.loads(line)
         if e["Event"] == "SparkListenerTaskEnd":
             shuffle += e.get("Task Metrics", {}).get("Shuffle Write Metrics", {}).get("Shuffle Bytes Written", 0)
@@ -63,6 +68,7 @@ lines = counts["linesRead"]
 print(f"spark local[2]\t{counts['patients']}\t{lines}\t{mb}\t{float(wall):.0f}\t{float(user)+float(sys_):.0f}\t"
       f"{lines/float(wall):.0f}\t{shuffle/2**20:.0f}\t{heap/2**20:.0f}\t{int(rss_kb)/1024:.0f}")
 PY
+  fi
 
   if [ "${ONE_MACHINE:-1}" = 1 ] && [ "$N" -le 100000 ]; then
     OUT1="$WORK/out-one-$N"; rm -rf "$OUT1"
