@@ -31,7 +31,8 @@ import static org.apache.spark.sql.functions.*;
  *   <li>{@code audit-summary.json}: the one-machine audit's JSON ({@code JsonOutput}) of the cohort's figures:
  *   summary per criterion, breast-conservation rate, counts, input problems; its {@code patients} list is empty
  *   (the verdicts are in the tables above);</li>
- *   <li>{@code summary.csv} (per criterion) and {@code problems-by-file.csv} (per file and kind).</li>
+ *   <li>{@code summary.csv} (per criterion: patients by worst verdict, rate) and {@code problems-by-file.csv} (per file
+ *   and kind).</li>
  * </ul>
  */
 final class Outputs {
@@ -78,9 +79,6 @@ final class Outputs {
                         Long.toString(s.notEvaluable()), s.rate() == null ? "" : Double.toString(Math.round(s.rate() * 10000) / 10000.0)));
                 w.write('\n');
             }
-            w.write("breast conservation,breast-conserving surgeries / breast surgeries of the primary,"
-                    + report.breastConservation().breastConservingSurgeries() + "," + report.breastConservation().breastSurgeries()
-                    + ",," + (report.breastConservation().rate() == null ? "" : Math.round(report.breastConservation().rate() * 10000) / 10000.0) + "\n");
             w.flush();
         });
         write(PROBLEMS_BY_FILE, o -> {

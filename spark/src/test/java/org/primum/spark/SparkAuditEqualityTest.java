@@ -51,6 +51,7 @@ class SparkAuditEqualityTest {
 
         spark = SparkSession.builder().master("local[2]").appName("primum-audit-test")
                 .config("spark.ui.enabled", "false")
+                .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toUri().toString())
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.sql.files.maxPartitionBytes", "65536")
                 .config("spark.sql.files.openCostInBytes", "0")
