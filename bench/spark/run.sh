@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Scale figures of the Spark audit (README "Spark", bench/README.md "Spark"). Not a test.
+#
+#   bench/spark/run.sh [N ...]          default: 100000 1000000
+#   ONE_MACHINE=0 bench/spark/run.sh 1000000   skip the one-machine audit beside it
+#   SPARK=0 bench/spark/run.sh 100000          the one-machine audit only
+#
+# For each N: a generated cohort (CohortGenerator, seed 1, 8 Encounters per patient: ~28 lines, ~7 KB per patient),
+# the job's shaded jar run through spark-submit's own main class (org.apache.spark.deploy.SparkSubmit) on Spark's
+# runtime classpath (bench/spark/spark-runtime.pom.xml) in local mode with 2 cores, then, for N <= 100000, the
+# one-machine audit (AuditEngine) on the same files. Figures from /usr/bin/time (wall, CPU, peak RSS) and Spark's
+# event log (shuffle bytes written, peak executor JVM heap): one line per run in $WORK/results.tsv.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+WORK=${WORK:-/tmp/primum-spark-bench}
+HEAP=${HEAP:-2g}
+AS_OF=2025-12-31
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(100000 1000000)
+mkdir -p "$WORK" bench/spark/target
+
+OPENS=$(sed -n 's|.*<spark.add-opens>\(.*\)</spark.add-opens>.*|\1|p' spark/pom.xml)
+./mvnw -B -q -f spark/pom.xml package -DskipTests
+./mvnw -B -q -f bench/spark/spark-runtime.pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/bench/spark/target/spark.classpath"
+./mvnw -B -q -f spark/pom.xml dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/bench/spark/target/audit.classpath"
+SPARK_CP=$(cat bench/spark/target/spark.classpath)
+AUDIT_CP=spark/target/classes:spark/target/test-classes:$(cat bench/spark/target/audit.classpath)
+
+[ -f "$WORK/results.tsv" ] || printf 'run\tpatients\tlines\tinput_MB\twall_s\tcpu_s\tlines_per_s\tshuffle_MB\tpeak_heap_MB\tpeak_rss_MB\n' > "$WORK/results.tsv"
+
+for N in "${SIZES[@]}"; do
+  IN="$WORK/cohort-$N"
+  if [ ! -f "$IN/Patient.ndjson" ]; then
+    rm -rf "$IN"
+    java spark/src/test/java/org/primum/spark/cohort/CohortGenerator.java "$N" "$IN" 1 8
+  fi
+  MB=$(du -sm "$IN" | cut -f1)
+
+  OUT="$WORK/out-spark-$N" EVENTS="$WORK/events-$N"
+  if [ "${SPARK:-1}" = 1 ]; then
+    rm -rf "$OUT" "$EVENTS"; mkdir -p "$EVENTS"
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time-spark-$N" \
+      java $OPENS -Xmx"$HEAP" -cp "$SPARK_CP" org.apache.spark.deploy.SparkSubmit \
+        --master 'local[2]' --conf spark.ui.enabled=false \
+        --conf spark.eventLog.enabled=true --conf spark.eventLog.compress=false --conf spark.eventLog.dir="file://$EVENTS" \
+        --class org.primum.spark.SparkAudit spark/target/primum-spark.jar \
+        --input "$IN" --out "$OUT" --as-of "$AS_OF" > "$WORK/log-spark-$N" 2>&1
+    python3 - "$N" "$MB" "$WORK/time-spark-$N" "$EVENTS" "$OUT/audit-summary.json" >> "$WORK/results.tsv" <<'PY'
+import json, os, sys
+n, mb, timefile, events, summary = sys.argv[1:]
+wall, user, sys_, rss_kb = open(timefile).read().split()[-4:]
+shuffle = heap = 0
+# event log v2: a folder of rolled files events_N_… (beside an empty appstatus_… marker)
+files = [os.path.join(d, f) for d, _, fs in os.walk(events) for f in fs if f.startswith("events_")]
+for name in files:
+    for line in open(name):
+        if not line.strip():
+            continue
+        e = json.loads(line)
+        if e["Event"] == "SparkListenerTaskEnd":
+            shuffle += e.get("Task Metrics", {}).get("Shuffle Write Metrics", {}).get("Shuffle Bytes Written", 0)
+        for key in ("Executor Metrics", "Task Executor Metrics"):
+            heap = max(heap, e.get(key, {}).get("JVMHeapMemory", 0))
+        for upd in e.get("Executor Metrics Updated", []) if isinstance(e.get("Executor Metrics Updated"), list) else []:
+            heap = max(heap, upd.get("Executor Metrics", {}).get("JVMHeapMemory", 0))
+counts = json.load(open(summary))["counts"]
+lines = counts["linesRead"]
+print(f"spark local[2]\t{counts['patients']}\t{lines}\t{mb}\t{float(wall):.0f}\t{float(user)+float(sys_):.0f}\t"
+      f"{lines/float(wall):.0f}\t{shuffle/2**20:.0f}\t{heap/2**20:.0f}\t{int(rss_kb)/1024:.0f}")
+PY
+  fi
+
+  if [ "${ONE_MACHINE:-1}" = 1 ] && [ "$N" -le 100000 ]; then
+    OUT1="$WORK/out-one-$N"; rm -rf "$OUT1"
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time-one-$N" \
+      java -Xmx"$HEAP" -cp "$AUDIT_CP" org.primum.spark.cohort.OneMachineAudit "$IN" "$OUT1" "$AS_OF" > "$WORK/log-one-$N" 2>&1
+    read -r wall user sys_ rss < <(tail -1 "$WORK/time-one-$N")
+    lines=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['counts']['linesRead'])" "$OUT1/audit.json")
+    patients=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['counts']['patients'])" "$OUT1/audit.json")
+    printf 'one machine (2 threads)\t%s\t%s\t%s\t%.0f\t%.0f\t%.0f\t-\t-\t%.0f\n' "$patients" "$lines" "$MB" "$wall" \
+      "$(echo "$user + $sys_" | bc)" "$(echo "$lines / $wall" | bc)" "$(echo "$rss / 1024" | bc)" >> "$WORK/results.tsv"
+  fi
+  column -t -s $'\t' "$WORK/results.tsv"
+done
