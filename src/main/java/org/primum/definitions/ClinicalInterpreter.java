@@ -161,8 +161,8 @@ public final class ClinicalInterpreter {
         boolean anyRecordedOnset = metastases.stream().anyMatch(m -> m.dateBasis() == DateBasis.RECORDED);
         Optional<LocalDate> found = earliest(Stream.concat(metastases.stream().map(Metastasis::onset),
                 distantStaging.stream().map(TnmCategory::date)));
-        if (!anyRecordedOnset && m0ThenM1(staging)) {
-            return new Presentation(Scope.RECURRENT, "the earliest staging shows no distant disease (M0) and a later one does: recurrent, not de novo",
+        if (!anyRecordedOnset && m0ThenM1(staging, diagnosed)) {
+            return new Presentation(Scope.RECURRENT, "the earliest staging shows no distant disease (M0) and one dated beyond the de novo window does: recurrent, not de novo",
                     diagnosed, found.orElse(null), null, intact, resectedOn, false, ids);
         }
         if (found.isEmpty() || diagnosed == null) {
@@ -190,13 +190,19 @@ public final class ClinicalInterpreter {
         return primaries.stream().anyMatch(p -> p.laterality() == null || p.laterality() == side || p.laterality() == Laterality.BILATERAL);
     }
 
-    private static boolean m0ThenM1(List<TnmCategory> staging) {
+    /**
+     * M0 at the earliest staging, then M1/IV dated more than the de novo window after the diagnosis (or, the
+     * diagnosis undated, after that M0): recurrent. An M1 within the window completes the initial staging.
+     */
+    private boolean m0ThenM1(List<TnmCategory> staging, LocalDate diagnosed) {
         List<TnmCategory> dated = staging.stream()
                 .filter(s -> s.date() != null && (s.showsDistantDisease() || s.showsNoDistantDisease()))
                 .sorted(Comparator.comparing(TnmCategory::date)).toList();
         if (dated.isEmpty() || !dated.get(0).showsNoDistantDisease()) return false;
         LocalDate first = dated.get(0).date();
-        return dated.stream().anyMatch(s -> s.showsDistantDisease() && s.date().isAfter(first));
+        LocalDate from = diagnosed != null ? diagnosed : first;
+        return dated.stream().anyMatch(s -> s.showsDistantDisease() && s.date().isAfter(first)
+                && ChronoUnit.DAYS.between(from, s.date()) > thresholds.deNovoWindowDays());
     }
 
     /** The sites together; its sources are the metastasis records, or the M1 / stage IV staging when there is none. */
