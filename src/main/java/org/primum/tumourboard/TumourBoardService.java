@@ -59,10 +59,21 @@ public class TumourBoardService {
     }
 
     public TumourBoardAnswer evaluate(byte[] body, MediaType contentType, String asOfParam, String requestId) {
+        return answer(evaluateRecord(body, contentType, asOfParam), body, requestId);
+    }
+
+    /**
+     * The checks of the endpoint (size, media type, {@code asOf}) and the pipeline's result, for the entry
+     * points that need more than the JSON answer (the report, the FHIR answer).
+     */
+    public Pipeline.Result evaluateRecord(byte[] body, MediaType contentType, String asOfParam) {
         RequestBodies.requireWithinLimit(body, maxBodyBytes);
         FhirMediaType.check(contentType);
-        LocalDate asOf = asOf(asOfParam);
-        Pipeline.Result result = pipeline.evaluate(body, asOf);
+        return pipeline.evaluate(body, asOf(asOfParam));
+    }
+
+    /** The JSON answer of {@code result} (logged, without patient data, under {@code requestId}). */
+    public TumourBoardAnswer answer(Pipeline.Result result, byte[] body, String requestId) {
         List<MappingNote> parserNotes = result.warnings().stream()
                 .map(w -> new MappingNote("FHIR parsing", w, List.of())).toList();
         TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes, this::definition);

@@ -1,0 +1,23 @@
+package org.primum.tumourboard.report;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where reports are kept and for how long ({@code primum.report.*}). */
+@ConfigMapping(prefix = "primum.report")
+public interface ReportConfig {
+
+    /** Folder of the report files; instances sharing it serve each other's links. */
+    @WithDefault("data/reports")
+    String dir();
+
+    /** How long a report is served after it was made. */
+    @WithDefault("24h")
+    Duration ttl();
+
+    /** How often expired reports are deleted. */
+    @WithDefault("15m")
+    Duration sweepInterval();
+}
