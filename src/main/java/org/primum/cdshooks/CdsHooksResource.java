@@ -50,12 +50,12 @@ public class CdsHooksResource {
     @POST
     @Path("{id}")
     @ClientJwt
-    public CdsResponse call(@RestPath String id, byte[] body) {
+    public CdsResponse call(@RestPath String id, byte[] body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         String hook = CdsServiceCatalog.hookOf(id)
                 .orElseThrow(() -> new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id"));
         JsonNode tree = parse(body);
         HookCall call = HookCall.read(tree, hook);
-        return service.call(call, client.get());
+        return service.call(call, client.get(), uri.getBaseUri());
     }
 
     @POST

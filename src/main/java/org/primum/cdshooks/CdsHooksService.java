@@ -14,7 +14,11 @@ import org.primum.core.Pipeline;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
+import org.primum.tumourboard.report.ReportLinks;
+
+import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +37,15 @@ public class CdsHooksService {
     private final FhirFetcher fetcher;
     private final CardFactory cards;
     private final CdsSecurity security;
+    private final ReportLinks reports;
 
     public CdsHooksService(Pipeline pipeline, CdsHooksConfig config, ObjectMapper json, FeedbackStore store, CdsSecurity security,
-                           CdsProfiles profiles) {
+                           CdsProfiles profiles, ReportLinks reports) {
         this.pipeline = pipeline;
         this.fetcher = new FhirFetcher(config.fetchTimeout(), config.fetchMaxPages());
         this.cards = new CardFactory(profiles, json, store::cardId);
         this.security = security;
+        this.reports = reports;
     }
 
     /** The discovery document, quoting the thresholds the evaluations apply. */
@@ -48,6 +54,11 @@ public class CdsHooksService {
     }
 
     public CdsResponse call(HookCall call, ClientIdentity client) {
+        return call(call, client, null);
+    }
+
+    /** {@code requestBase}: where the service was called, for the tumour-board report link of patient-view cards (none if null). */
+    public CdsResponse call(HookCall call, ClientIdentity client, URI requestBase) {
         long start = System.nanoTime();
         // read before anything is fetched: a malformed prefetch is the client's 400, and costs the EHR nothing
         LooseRecord record = pipeline.looseRecord();
@@ -72,11 +83,24 @@ public class CdsHooksService {
         // an InvalidInputException of the reading or the mapping (4xx) is answered by the shared org.primum.api mappers
         Pipeline.Result result = pipeline.evaluate(record, call.patientId(), LocalDate.now());
         List<Card> out = cards.cards(result.evaluation(), call);
+        if (requestBase != null && "patient-view".equals(call.hook()) && !out.isEmpty()) {
+            out = withLink(out, new Card.Link("Tumour-board report", reports.store(result, requestBase), "absolute", null));
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s %s: %d resources (%d fetched keys), %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),
                     result.resources(), missing.size(), result.evaluation().recommendations().size(), out.size(), (System.nanoTime() - start) / 1e6);
         }
         return CdsResponse.of(out);
+    }
+
+    /** Each card with {@code link} added to its links (the report of this evaluation, the same for every card). */
+    static List<Card> withLink(List<Card> cards, Card.Link link) {
+        return cards.stream().map(c -> {
+            List<Card.Link> links = new ArrayList<>(c.links() == null ? List.of() : c.links());
+            links.add(link);
+            return new Card(c.uuid(), c.summary(), c.detail(), c.indicator(), c.source(), c.suggestions(), c.selectionBehavior(),
+                    c.overrideReasons(), List.copyOf(links));
+        }).toList();
     }
 
     /** Data the FHIR server returned that is not valid FHIR R4 is not the client's fault: required data not available (412). */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where reports are kept and for how long ({@code primum.report.*}). */
 @ConfigMapping(prefix = "primum.report")
@@ -16,6 +17,9 @@ public interface ReportConfig {
     /** How long a report is served after it was made. */
     @WithDefault("24h")
     Duration ttl();
+
+    /** The service's public URL (without path) for absolute report links behind a proxy; unset: the request's. */
+    Optional<String> publicBaseUrl();
 
     /** How often expired reports are deleted. */
     @WithDefault("15m")
