@@ -21,8 +21,8 @@ public record ForestPlot(String code, String title, List<Row> rows, List<Tick> t
 
     /** Width of the SVG in user units; the page scales it to the column. */
     static final int WIDTH = 760;
-    static final double PLOT_LEFT = 330;
-    static final double PLOT_RIGHT = 600;
+    static final double PLOT_LEFT = 290;
+    static final double PLOT_RIGHT = 530;
     static final int ROW_HEIGHT = 34;
     static final int TOP = 16;
     static final int AXIS_SPACE = 44;
@@ -39,10 +39,10 @@ public record ForestPlot(String code, String title, List<Row> rows, List<Tick> t
             return "contrary".equals(side);
         }
 
-        /** "HR 1.11 (90% CI 0.82–1.52)" or "HR 0.69 (no CI reported)". */
+        /** "HR 1.11 (90% CI 0.82–1.52)" or "HR 0.69 (no CI reported)"; drawn right of the plot, within the SVG's width. */
         public String estimate() {
-            return "HR " + number(value) + (ciLow == null ? " (no CI reported)"
-                    : " (" + ciLevel + "% CI " + number(ciLow) + "–" + number(ciHigh) + ")");
+            return "HR " + twoDecimals(value) + (ciLow == null ? " (no CI reported)"
+                    : " (" + ciLevel + "% CI " + twoDecimals(ciLow) + "–" + twoDecimals(ciHigh) + ")");
         }
 
         /** The marker's corner: a 10-unit square centred on the point. */
@@ -152,7 +152,12 @@ public record ForestPlot(String code, String title, List<Row> rows, List<Tick> t
         return Math.round(v * 10) / 10.0;
     }
 
-    /** 1.11, 0.4, 10 — as the sources write them, without a trailing zero forced. */
+    /** Estimates as the trials report them: two decimals (0.40, 1.11, 10.12). */
+    static String twoDecimals(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Axis labels: 0.2, 0.5, 1, 2 — no trailing zeros. */
     static String number(double v) {
         String s = String.format(Locale.ROOT, "%.2f", v);
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;

@@ -25,7 +25,7 @@ class ForestPlotTest {
         assertThat(b.contrary()).isTrue();
         assertThat(a.y()).isLessThan(b.y());
         assertThat(plot.ticks()).extracting(ForestPlot.Tick::label).contains("0.2", "0.5", "1", "2", "5");
-        assertThat(a.estimate()).isEqualTo("HR 0.5 (95% CI 0.25–1)");
+        assertThat(a.estimate()).isEqualTo("HR 0.50 (95% CI 0.25–1.00)");
     }
 
     @Test
