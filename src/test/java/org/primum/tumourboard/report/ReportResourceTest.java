@@ -54,6 +54,20 @@ class ReportResourceTest {
         assertThat(again).isEqualTo(html);
     }
 
+    static java.util.stream.Stream<Path> fixtures() throws IOException {
+        return Files.list(FIXTURES).filter(p -> p.toString().endsWith(".json")).sorted();
+    }
+
+    /** Every public fixture, at the golden answers' three dates, has its report. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("fixtures")
+    void everyPublicFixtureHasItsReport(Path fixture) throws IOException {
+        byte[] body = Files.readAllBytes(fixture);
+        for (String asOf : new String[]{"1998-05-01", "2020-01-01", "2026-01-01"}) {
+            assertThat(post(body, asOf).asString()).contains("id=\"case\"", "as of <strong>" + asOf + "</strong>");
+        }
+    }
+
     @Test
     void conflictingEvidenceIsPlottedWithBothSides() {
         String html = post(scenario("bone-only-hr-positive-may-benefit-with-regional-nodes"), null).asString();
