@@ -53,13 +53,14 @@ public class CdsHooksResource {
     @POST
     @Path("{id}")
     @ClientJwt
-    public CdsResponse call(@RestPath String id, byte[] body, @HeaderParam(PreferHandling.HEADER) List<String> prefer) {
+    public CdsResponse call(@RestPath String id, byte[] body, @HeaderParam(PreferHandling.HEADER) List<String> prefer,
+                            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         String hook = CdsServiceCatalog.hookOf(id)
                 .orElseThrow(() -> new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id"));
         JsonNode tree = parse(body);
         HookCall call = HookCall.read(tree, hook);
         // FHIR's Prefer: handling=strict refuses invalid FHIR in the prefetch or draft orders (400) instead of leaving it out
-        return service.call(call, client.get(), new Pipeline.Options(PreferHandling.of(prefer)));
+        return service.call(call, client.get(), new Pipeline.Options(PreferHandling.of(prefer)), uri.getBaseUri());
     }
 
     @POST

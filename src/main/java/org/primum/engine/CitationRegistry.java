@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * {@code rules/citations.json}: the sources (full references) and the citations the rules name
- * (source, section, figure quoted). Data, not code: correcting a figure needs no Java change.
+ * (source, section, figure quoted, and for ratios the figure as numbers: {@link Effect}). Data, not code:
+ * correcting a figure needs no Java change.
  */
 public record CitationRegistry(Map<String, Source> sources, Map<String, Entry> citations) {
 
@@ -19,7 +20,7 @@ public record CitationRegistry(Map<String, Source> sources, Map<String, Entry> c
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String source, String section, String figure, String note) {
+    public record Entry(String source, String section, String figure, String note, Effect effect) {
     }
 
     public static CitationRegistry load(Path file) throws IOException {
@@ -33,6 +34,6 @@ public record CitationRegistry(Map<String, Source> sources, Map<String, Entry> c
         if (s == null) return Optional.empty();
         String url = s.url() != null ? s.url() : s.doi() != null ? "https://doi.org/" + s.doi()
                 : s.pmid() != null ? "https://pubmed.ncbi.nlm.nih.gov/" + s.pmid() + "/" : null;
-        return Optional.of(new Citation(id, e.source(), s.reference(), s.doi(), s.pmid(), url, e.section(), e.figure(), e.note(), side));
+        return Optional.of(new Citation(id, e.source(), s.reference(), s.doi(), s.pmid(), url, e.section(), e.figure(), e.note(), side, e.effect()));
     }
 }

@@ -1,41 +1,123 @@
 package org.primum.tumourboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.primum.api.OperationOutcomes;
 import org.primum.api.PreferHandling;
 import org.primum.api.RequestLog;
+import org.primum.api.validation.ProfileValidation;
+import org.primum.api.validation.ProfileValidator;
 import org.primum.core.Pipeline;
+import org.primum.tumourboard.fhir.GuidanceResponses;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 
 /**
- * {@code POST /tumour-board/evaluate[?asOf=YYYY-MM-DD]}: a FHIR R4 Bundle with one patient's record →
- * the recommendations about locoregional therapy of the intact primary (see {@link TumourBoardAnswer}).
- * Errors are OperationOutcomes (see org.primum.api). Invalid elements of the record are left out and reported
- * (DATA_INVALID_RECORD) unless the client sends {@code Prefer: handling=strict}, which refuses them (400).
+ * {@code POST /tumour-board/evaluate[?asOf=YYYY-MM-DD][&validate=true]}: a FHIR R4 Bundle with one patient's
+ * record → the recommendations about locoregional therapy of the intact primary: plain JSON
+ * ({@link TumourBoardAnswer}) by default, a FHIR R4 GuidanceResponse ({@link GuidanceResponses}) when the
+ * client prefers {@code application/fhir+json}. With {@code validate=true} (or {@code primum.validation.enabled})
+ * the input is also checked against the profiles of {@code fhir-profiles/structure/} and the problems come
+ * beside the answer as an OperationOutcome ({@code validation} in the JSON answer, the contained
+ * {@code evaluationMessage} of the GuidanceResponse); they never block the answer unless the client sent
+ * {@code Prefer: handling=strict} (which also asks for validation), then an input with errors gets 422 and the
+ * OperationOutcome instead; strict handling also refuses invalid elements of the record (400) that are otherwise
+ * left out and reported (DATA_INVALID_RECORD). Errors are OperationOutcomes (see org.primum.api).
  */
 @Path("/tumour-board")
 public class TumourBoardResource {
 
-    private final TumourBoardService service;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public TumourBoardResource(TumourBoardService service) {
+    private final TumourBoardService service;
+    private final ProfileValidation validation;
+
+    public TumourBoardResource(TumourBoardService service, ProfileValidation validation) {
         this.service = service;
+        this.validation = validation;
     }
 
     @POST
     @Path("/evaluate")
     @Consumes({OperationOutcomes.FHIR_JSON, MediaType.APPLICATION_JSON})
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response evaluate(byte[] body, @RestQuery String asOf, @Context ContainerRequestContext request) {
+    @Produces({MediaType.APPLICATION_JSON, OperationOutcomes.FHIR_JSON})
+    public Response evaluate(byte[] body, @RestQuery String asOf, @RestQuery String validate, @RestHeader("Prefer") String prefer,
+                             @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        String requestId = RequestLog.id(request);
         Pipeline.Options options = new Pipeline.Options(PreferHandling.of(request.getHeaders().get(PreferHandling.HEADER)));
-        TumourBoardAnswer answer = service.evaluate(body, request.getMediaType(), asOf, RequestLog.id(request), options);
-        return Response.ok(service.toJson(answer), MediaType.APPLICATION_JSON_TYPE).build();
+        Pipeline.Result result = service.evaluateRecord(body, request.getMediaType(), asOf, options);
+        boolean strict = strict(prefer);
+        ProfileValidator.Outcome outcome = strict || "true".equalsIgnoreCase(validate) || validation.always()
+                ? validation.validate(body) : null;
+        if (strict && outcome.hasErrors()) {
+            return Response.status(422).type(OperationOutcomes.FHIR_JSON_TYPE)
+                    .entity(outcome.operationOutcomeJson().getBytes(StandardCharsets.UTF_8)).build();
+        }
+        TumourBoardAnswer answer = service.answer(result, body, requestId);
+        if (prefersFhir(headers)) {
+            JsonNode validationNode = outcome == null ? null : readTree(outcome.operationOutcomeJson());
+            return Response.ok(bytes(GuidanceResponses.of(result, requestId, Instant.now(), validationNode)), OperationOutcomes.FHIR_JSON_TYPE)
+                    .build();
+        }
+        byte[] json = service.toJson(answer);
+        if (outcome != null) json = withValidation(json, outcome.operationOutcomeJson());
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** RFC 7240 / FHIR: {@code Prefer: handling=strict} (among other preferences, any case). */
+    static boolean strict(String prefer) {
+        return prefer != null && Arrays.stream(prefer.split("[,;]"))
+                .anyMatch(p -> p.trim().replace(" ", "").equalsIgnoreCase("handling=strict"));
+    }
+
+    /** The GuidanceResponse only for a client that ranks application/fhir+json above application/json. */
+    static boolean prefersFhir(HttpHeaders headers) {
+        for (MediaType t : headers.getAcceptableMediaTypes()) {
+            if (t.isWildcardType()) return false;
+            if ("application".equals(t.getType()) && "fhir+json".equals(t.getSubtype())) return true;
+            if ("application".equals(t.getType()) && ("json".equals(t.getSubtype()) || t.isWildcardSubtype())) return false;
+        }
+        return false;
+    }
+
+    /** The JSON answer with {@code "validation": <OperationOutcome>} as its last field. */
+    static byte[] withValidation(byte[] answer, String operationOutcome) {
+        int end = answer.length - 1;
+        while (end > 0 && answer[end] != '}') end--;
+        byte[] field = (",\"validation\":" + operationOutcome + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(answer, end + field.length);
+        System.arraycopy(field, 0, out, end, field.length);
+        return out;
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -64,10 +64,26 @@ public class TumourBoardService {
     }
 
     public TumourBoardAnswer evaluate(byte[] body, MediaType contentType, String asOfParam, String requestId, Pipeline.Options options) {
+        return answer(evaluateRecord(body, contentType, asOfParam, options), body, requestId);
+    }
+
+    /**
+     * The checks of the endpoint (size, media type, {@code asOf}) and the pipeline's result, for the entry
+     * points that need more than the JSON answer (the report, the FHIR answer).
+     */
+    public Pipeline.Result evaluateRecord(byte[] body, MediaType contentType, String asOfParam, Pipeline.Options options) {
         RequestBodies.requireWithinLimit(body, maxBodyBytes);
         FhirMediaType.check(contentType);
-        LocalDate asOf = asOf(asOfParam);
-        Pipeline.Result result = pipeline.evaluate(body, asOf, options);
+        return pipeline.evaluate(body, asOf(asOfParam), options);
+    }
+
+    /** {@link #evaluateRecord(byte[], MediaType, String, Pipeline.Options)}, read leniently. */
+    public Pipeline.Result evaluateRecord(byte[] body, MediaType contentType, String asOfParam) {
+        return evaluateRecord(body, contentType, asOfParam, Pipeline.Options.LENIENT);
+    }
+
+    /** The JSON answer of {@code result} (logged, without patient data, under {@code requestId}). */
+    public TumourBoardAnswer answer(Pipeline.Result result, byte[] body, String requestId) {
         List<MappingNote> parserNotes = result.warnings().stream()
                 .map(w -> new MappingNote("FHIR parsing", w, List.of())).toList();
         TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes, this::definition);

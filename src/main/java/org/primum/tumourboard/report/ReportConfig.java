@@ -1,0 +1,27 @@
+package org.primum.tumourboard.report;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where reports are kept and for how long ({@code primum.report.*}). */
+@ConfigMapping(prefix = "primum.report")
+public interface ReportConfig {
+
+    /** Folder of the report files; instances sharing it serve each other's links. */
+    @WithDefault("data/reports")
+    String dir();
+
+    /** How long a report is served after it was made. */
+    @WithDefault("24h")
+    Duration ttl();
+
+    /** The service's public URL (without path) for absolute report links behind a proxy; unset: the request's. */
+    Optional<String> publicBaseUrl();
+
+    /** How often expired reports are deleted. */
+    @WithDefault("15m")
+    Duration sweepInterval();
+}

@@ -1,0 +1,85 @@
+package org.primum.tumourboard.report;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.primum.api.OperationOutcomes;
+import org.primum.api.RequestLog;
+import org.primum.core.Pipeline;
+import org.primum.input.InvalidInputException;
+import org.primum.input.Problem;
+import org.primum.tumourboard.TumourBoardService;
+
+import java.time.Instant;
+
+/**
+ * The tumour-board report, one printable page per patient: {@code POST /tumour-board/report[?asOf=]} with
+ * the Bundle (the same checks and errors as {@code /tumour-board/evaluate}) stores the evaluation's report and
+ * answers it as HTML, its address in {@code Content-Location}; {@code GET /tumour-board/report/{id}} serves a
+ * stored report until it expires (then 404).
+ *
+ * <p>The page holds patient data behind an unguessable link: it is never cached, never sends its address as a
+ * referrer (the citation links leave the site), and may load nothing from anywhere (its CSS and SVG are
+ * inline, which the Content-Security-Policy enforces).
+ */
+@Path("/tumour-board/report")
+public class ReportResource {
+
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none';"
+            + " frame-ancestors 'none'";
+
+    @CheckedTemplate(basePath = "tumourboard")
+    static class Templates {
+        static native TemplateInstance report(ReportView report);
+    }
+
+    private final TumourBoardService service;
+    private final ReportStore store;
+
+    public ReportResource(TumourBoardService service, ReportStore store) {
+        this.service = service;
+        this.store = store;
+    }
+
+    @POST
+    @Consumes({OperationOutcomes.FHIR_JSON, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(byte[] body, @RestQuery String asOf, @Context ContainerRequestContext request) {
+        Pipeline.Result result = service.evaluateRecord(body, request.getMediaType(), asOf);
+        service.answer(result, body, RequestLog.id(request)); // the same log line as /evaluate
+        ReportView report = store.save(ReportViews.of(result, Instant.now()));
+        return html(report).header("Content-Location", "/tumour-board/report/" + report.id()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response get(@RestPath String id) {
+        ReportView report = store.find(id).orElseThrow(() -> new InvalidInputException(Problem.NOT_FOUND, "not-found",
+                "no report with this id (reports are kept for " + store.ttl() + ")", "id"));
+        return html(report).build();
+    }
+
+    /** The page of {@code report}, for the endpoints and the CDS Hooks link alike. */
+    public static String render(ReportView report) {
+        return Templates.report(report).render();
+    }
+
+    private static Response.ResponseBuilder html(ReportView report) {
+        return Response.ok(render(report), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Security-Policy", CSP)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store");
+    }
+}
