@@ -55,7 +55,8 @@ public final class PatientAuditor {
         if (read == 0) {
             return PatientResult.outOfScope(patient, UNREADABLE, "no resource of this patient could be read");
         }
-        ClinicalRecord record = pipeline.map(loose, patientId, asOf).record();
+        // catalogue A: no treatment guidance for a deceased patient, but auditing still judges what was done before
+        ClinicalRecord record = alive(pipeline.map(loose, patientId, asOf).record());
         Presentation now = pipeline.interpret(record, asOf).first(Presentation.class).orElseThrow();
         if (now.scope() == Scope.NO_BREAST_PRIMARY) {
             LocatedResource first = firstOf(resources);
@@ -83,6 +84,15 @@ public final class PatientAuditor {
         List<AuditedAct> surgeries = acts.stream().filter(AuditedAct::breastSurgeryOfPrimary).toList();
         return new PatientResult(patient, criteria, now.scope().name(), null, surgeries.size(),
                 (int) surgeries.stream().filter(Acts::breastConserving).count());
+    }
+
+    /** The record as the audit reads it: the acts judged were done in life, so death does not end the question. */
+    private static ClinicalRecord alive(ClinicalRecord r) {
+        PatientInfo p = r.patient();
+        if (p == null || !p.deceased()) return r;
+        return new ClinicalRecord(new PatientInfo(p.sourceId(), p.ageYears(), p.sex(), false, null), r.primaries(), r.metastases(),
+                r.nodes(), r.staging(), r.receptors(), r.performance(), r.diseaseStatuses(), r.therapies(), r.procedures(),
+                r.orders(), r.symptoms(), r.margins(), r.unrecognised(), r.notes());
     }
 
     /** Dated acts grouped by day, in date order; each undated act alone (it cannot be placed beside others). */

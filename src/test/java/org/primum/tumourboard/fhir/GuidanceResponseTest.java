@@ -76,11 +76,11 @@ class GuidanceResponseTest {
     @Test
     void missingDataAreDataRequirements() throws IOException {
         byte[] synthea = Files.readAllBytes(Path.of("src/test/resources/fixtures/public/synthea-3.3.0-breast-stage4-seed20240101.json"));
-        String body = guidance(synthea, "2020-01-01");
+        String body = guidance(synthea, "1998-05-01");
         assertThat(baseErrors(body)).isEmpty();
         JsonPath g = JsonPath.from(body);
         assertThat(g.getString("status")).isEqualTo("data-required");
-        assertThat(g.getList("dataRequirement.id", String.class)).contains("DATA_MISSING_METASTATIC_SITES", "DATA_MISSING_RESPONSE_ASSESSMENT");
+        assertThat(g.getList("dataRequirement.id", String.class)).contains("DATA_MISSING_METASTATIC_SITES");
         assertThat(g.getList("dataRequirement.profile.flatten()", String.class))
                 .contains("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-secondary-cancer-condition");
         assertThat(g.getList("note.text", String.class)).anySatisfy(t -> assertThat(t).startsWith("DATA_MISSING_METASTATIC_SITES: "));

@@ -38,13 +38,13 @@ class ReportResourceTest {
 
     @Test
     void aStoredReportIsServedAgainByItsId() throws IOException {
-        Response created = post(Files.readAllBytes(FIXTURES.resolve("synthea-3.3.0-breast-stage4-seed20240101.json")), "2020-01-01");
+        Response created = post(Files.readAllBytes(FIXTURES.resolve("synthea-3.3.0-breast-stage4-seed20240101.json")), "1998-05-01");
         String location = created.header("Content-Location");
         assertThat(location).matches("/tumour-board/report/[0-9a-f]{32}");
         String html = created.asString();
         // the case, the recommendations, the missing data, the evidence panel with the survival question's plot
         assertThat(html).contains("id=\"case\"", "id=\"recommendations\"", "id=\"evidence\"", "id=\"data\"",
-                "DATA_MISSING_RESPONSE_ASSESSMENT", "LRT_NOT_FOR_SURVIVAL", "data-forest-plot=\"LRT_NOT_FOR_SURVIVAL\"",
+                "DATA_MISSING_METASTATIC_SITES", "LRT_NOT_FOR_SURVIVAL", "data-forest-plot=\"LRT_NOT_FOR_SURVIVAL\"",
                 "@page", "<table");
         // nothing loaded from anywhere; the only links leaving the page are citations, without a referrer
         assertThat(html).doesNotContain("<script", "<link", "<img", "src=", "url(", "@import");
