@@ -108,12 +108,21 @@ class ClinicalInterpreterTest {
     }
 
     @Test
-    void m0AtFirstStagingThenM1IsRecurrentWhenTheMetastasisIsUndated() {
+    void m0AtFirstStagingThenM1BeyondTheWindowIsRecurrentWhenTheMetastasisIsUndated() {
+        var b = primaryLeft(null);
+        b.metastases.add(met("Condition/liver", "liver", null));
+        b.staging.add(stage("Observation/m0", TnmAxis.M, "M0", DX));
+        b.staging.add(stage("Observation/m1", TnmAxis.M, "M1", DX.plusDays(120)));
+        assertThat(presentation(b, DX.plusDays(150)).scope()).isEqualTo(Scope.RECURRENT);
+    }
+
+    @Test
+    void m0ThenM1WithinTheWindowCompletesTheInitialStaging() {
         var b = primaryLeft(null);
         b.metastases.add(met("Condition/liver", "liver", null));
         b.staging.add(stage("Observation/m0", TnmAxis.M, "M0", DX));
         b.staging.add(stage("Observation/m1", TnmAxis.M, "M1", DX.plusDays(30)));
-        assertThat(presentation(b, DX.plusDays(60)).scope()).isEqualTo(Scope.RECURRENT);
+        assertThat(presentation(b, DX.plusDays(60)).scope()).isEqualTo(Scope.DE_NOVO);
     }
 
     @Test
