@@ -1,5 +1,7 @@
 package org.primum.cdshooks;
 
+import org.primum.core.FhirReferences;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.primum.core.FhirInput;
 
@@ -41,13 +43,13 @@ final class MedicationReferences {
                     if (fullUrl != null) {
                         held.add(fullUrl);
                         if (fullUrl.startsWith("urn:uuid:")) held.add("Medication/" + fullUrl.substring("urn:uuid:".length()));
-                        String tail = typeIdTail(fullUrl);
+                        String tail = FhirReferences.typeId(fullUrl);
                         if (tail != null) held.add(tail);
                     }
                 } else if (MEDICATION_RECORDS.contains(type)) {
                     String ref = resource.path("medicationReference").path("reference").asText("");
                     if (ref.isEmpty() || ref.startsWith("#")) return; // contained, or no reference: the mapping's to judge
-                    String tail = typeIdTail(ref);
+                    String tail = FhirReferences.typeId(ref);
                     String key = tail != null ? tail : ref;
                     wanted.putIfAbsent(key, new Missing(ref, tail != null && tail.startsWith("Medication/") ? tail : null,
                             type + "/" + resource.path("id").asText("?")));
@@ -75,17 +77,5 @@ final class MedicationReferences {
         } else {
             visitor.visit(json, null);
         }
-    }
-
-    /** "Type/id" from "Type/id", "http://x/fhir/Type/id" or ".../Type/id/_history/2"; null otherwise (as ResourceIndex reads it). */
-    static String typeIdTail(String s) {
-        if (s == null || s.startsWith("urn:") || s.startsWith("#")) return null;
-        String[] parts = s.split("/");
-        int n = parts.length;
-        if (n >= 4 && "_history".equals(parts[n - 2])) n -= 2;
-        if (n < 2) return null;
-        String type = parts[n - 2], id = parts[n - 1];
-        if (type.isEmpty() || id.isEmpty() || !Character.isUpperCase(type.charAt(0))) return null;
-        return type + "/" + id;
     }
 }

@@ -70,7 +70,7 @@ final class EhrChart {
                 String s = ref.getReference();
                 if (s == null || s.startsWith("#")) continue;
                 String target = typeIds.get(s);
-                if (target == null) target = typeIds.get(MedicationReferences.typeIdTail(s));
+                if (target == null) target = typeIds.get(org.primum.core.FhirReferences.typeId(s));
                 if (target != null) ref.setReference(target);
             }
             if (r instanceof Patient p && patient == null) patient = p;

@@ -148,11 +148,7 @@ final class ConditionClassifier {
      * which is not by itself evidence of distant disease.
      */
     private Classified nodesBySite(Condition c, Coding k) {
-        for (CodeableConcept b : c.getBodySite()) {
-            for (Coding s : b.getCoding()) {
-                if (t.isRegionalNodeStructure(s.getSystem(), s.getCode())) return new Classified(Role.REGIONAL, k, null);
-            }
-        }
+        if (hasRegionalNodeSite(c)) return new Classified(Role.REGIONAL, k, null);
         for (CodeableConcept b : c.getBodySite()) {
             for (Coding s : b.getCoding()) {
                 SiteMapping site = t.bodyStructureSite(s.getSystem(), s.getCode());
@@ -164,13 +160,14 @@ final class ConditionClassifier {
         return new Classified(Role.AMBIGUOUS_NODE, k, null);
     }
 
+    private boolean hasRegionalNodeSite(Condition c) {
+        return c.getBodySite().stream().flatMap(b -> b.getCoding().stream())
+                .anyMatch(s -> t.isRegionalNodeStructure(s.getSystem(), s.getCode()));
+    }
+
     /** The generic secondary pattern: the body site says regional nodes, an organ site, or nothing (site unspecified). */
     private Classified genericSecondary(Condition c, Coding k) {
-        for (CodeableConcept b : c.getBodySite()) {
-            for (Coding s : b.getCoding()) {
-                if (t.isRegionalNodeStructure(s.getSystem(), s.getCode())) return new Classified(Role.REGIONAL, k, null);
-            }
-        }
+        if (hasRegionalNodeSite(c)) return new Classified(Role.REGIONAL, k, null);
         for (CodeableConcept b : c.getBodySite()) {
             for (Coding s : b.getCoding()) {
                 SiteMapping site = t.bodyStructureSite(s.getSystem(), s.getCode());

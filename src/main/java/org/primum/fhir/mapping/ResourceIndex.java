@@ -84,7 +84,7 @@ public final class ResourceIndex {
     }
 
     /** "Type/id" from "Type/id", "http://x/fhir/Type/id" or ".../Type/id/_history/2"; null otherwise. */
-    static String typeIdTail(String s) {
+    public static String typeIdTail(String s) {
         if (s == null || s.startsWith("urn:") || s.startsWith("#")) return null;
         String[] parts = s.split("/");
         int n = parts.length;
