@@ -81,7 +81,7 @@ class AuditHttpEngineTest {
         assertThat(answer.path("patients")).hasSize(2);
         assertThat(answer.path("outOfScope").toString()).contains("Patient/recurrent-disease-out-of-scope");
         assertThat(answer.path("patients").toString()).contains("\"verdict\":\"DISCORDANT\"").contains("\"verdict\":\"CONCORDANT\"");
-        assertThat(answer.path("problems").toString()).as("the broken line is reported, with its line").contains("UNREADABLE_LINE");
+        assertThat(answer.path("inputProblems").toString()).as("the broken line is reported, with its line").contains("UNREADABLE_LINE");
         assertThat(given().delete(status).statusCode()).isEqualTo(202);
     }
 
