@@ -18,9 +18,14 @@ echo "cohort: $(du -sh "$COHORT" | cut -f1), $(cat "$COHORT"/*.ndjson | wc -l) l
 TIME=""; [ -x /usr/bin/time ] && TIME="/usr/bin/time -v"
 echo "--- floor: parse every line (Jackson tree), -Xmx512m"
 start=$(date +%s.%N)
-$TIME java -Xmx512m -cp 'target/quarkus-app/lib/main/*' bench/audit/ParseFloor.java "$COHORT" 2> "$WORK/floor.time"
+$TIME java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp 'target/quarkus-app/lib/main/*' bench/audit/ParseFloor.java "$COHORT" 2> "$WORK/floor.time"
 floor=$(echo "$(date +%s.%N) - $start" | bc)
 grep -E "Maximum resident" "$WORK/floor.time" || true
+
+echo "--- FHIR floor: parse every line as a FHIR R4 resource (HAPI, every core), -Xmx512m"
+start=$(date +%s.%N)
+java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp 'target/quarkus-app/lib/main/*' bench/audit/ParseFloor.java "$COHORT" fhir
+fhirfloor=$(echo "$(date +%s.%N) - $start" | bc)
 
 echo "--- audit: java -Xmx512m -jar $JAR audit --input $COHORT --out $OUT --as-of 2026-01-01"
 rm -rf "$OUT"
@@ -30,5 +35,5 @@ $TIME java -Xmx512m -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" audit --input "$COH
 audit=$(echo "$(date +%s.%N) - $start" | bc)
 grep -E "Maximum resident" "$WORK/audit.time" || true
 peak=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$WORK/gc.log" | sed -E 's/([0-9]+)M->.*/\1/' | sort -n | tail -1)
-printf 'floor %.1f s, audit %.1f s, ratio %.2f, peak heap before GC %s MB (limit 512)\n' "$floor" "$audit" \
-  "$(echo "$audit / $floor" | bc -l)" "${peak:-?}"
+printf 'floor %.1f s, FHIR floor %.1f s, audit %.1f s, ratio %.2f (to the FHIR floor %.2f), peak heap before GC %s MB (limit 512)\n' \
+  "$floor" "$fhirfloor" "$audit" "$(echo "$audit / $floor" | bc -l)" "$(echo "$audit / $fhirfloor" | bc -l)" "${peak:-?}"

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Every output of one audit run, written from its {@link AuditReport} into a folder: {@code audit.json}
@@ -29,14 +31,24 @@ public final class AuditOutputs {
     public static List<Path> writeAll(AuditReport report, Path dir) {
         try {
             Files.createDirectories(dir);
-            write(dir.resolve(JSON), out -> JsonOutput.write(report, out));
-            write(dir.resolve(CSV), out -> CsvOutput.write(report, out));
-            write(dir.resolve(MEASURE_REPORT), out -> MeasureReportOutput.write(report, out));
-            write(dir.resolve(HTML), out -> HtmlOutput.write(report, out));
-            return List.of(dir.resolve(JSON), dir.resolve(CSV), dir.resolve(MEASURE_REPORT), dir.resolve(HTML));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // each writer streams the patients' results from disk on its own: written side by side, on a cohort of a
+        // hundred thousand patients the four take the time of the slowest instead of the sum
+        List<CompletableFuture<Void>> writes = List.of(
+                write(dir.resolve(JSON), out -> JsonOutput.write(report, out)),
+                write(dir.resolve(CSV), out -> CsvOutput.write(report, out)),
+                write(dir.resolve(MEASURE_REPORT), out -> MeasureReportOutput.write(report, out)),
+                write(dir.resolve(HTML), out -> HtmlOutput.write(report, out)));
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+        return List.of(dir.resolve(JSON), dir.resolve(CSV), dir.resolve(MEASURE_REPORT), dir.resolve(HTML));
     }
 
     /** The JSON only, e.g. as an HTTP answer. */
@@ -48,9 +60,13 @@ public final class AuditOutputs {
         void write(OutputStream out) throws IOException;
     }
 
-    private static void write(Path file, Writer writer) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            writer.write(out);
-        }
+    private static CompletableFuture<Void> write(Path file, Writer writer) {
+        return CompletableFuture.runAsync(() -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                writer.write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file.getFileName(), e);
+            }
+        });
     }
 }

@@ -33,7 +33,7 @@ public final class Evaluator {
     public List<Judgement> judge(CaseFacts caseFacts, List<? extends Fact> auditFacts) {
         checkThresholds(caseFacts);
         List<Judgement> judgements = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>(fire(caseFacts, auditFacts));
+        List<Finding> findings = new ArrayList<>(fire(knowledgeBase.newAuditSession(), caseFacts, auditFacts));
         findings.sort(FINDING_ORDER);
         for (Finding f : findings) {
             knowledgeBase.auditRule(f.rule()).ifPresent(rule -> judgements.add(new Judgement(rule, f.facts())));
@@ -41,9 +41,8 @@ public final class Evaluator {
         return List.copyOf(judgements);
     }
 
-    private List<Finding> fire(CaseFacts caseFacts, List<? extends Fact> extra) {
+    private static List<Finding> fire(KieSession session, CaseFacts caseFacts, List<? extends Fact> extra) {
         List<Finding> findings = new ArrayList<>();
-        KieSession session = knowledgeBase.newSession();
         try {
             caseFacts.facts().forEach(session::insert);
             extra.forEach(session::insert);
@@ -68,7 +67,7 @@ public final class Evaluator {
         checkThresholds(caseFacts);
         // audit verdicts need an AuditedAct, which only judge() inserts; filtered all the same, so that no
         // AUDIT_ finding can ever become a recommendation
-        List<Finding> findings = fire(caseFacts, List.of()).stream()
+        List<Finding> findings = fire(knowledgeBase.newSession(), caseFacts, List.of()).stream()
                 .filter(f -> knowledgeBase.auditRule(f.rule()).isEmpty()).collect(Collectors.toCollection(ArrayList::new));
         Map<String, List<Finding>> byCode = new LinkedHashMap<>();
         findings.forEach(f -> byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f));

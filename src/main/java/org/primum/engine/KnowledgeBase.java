@@ -54,10 +54,19 @@ public final class KnowledgeBase {
     private final Thresholds thresholds;
     /** The audit rules (catalogue F) by rule name: several per code, one per verdict. */
     private final Map<String, AuditRule> auditRules;
+    /**
+     * The DRL files that hold audit rules (path in the module → text): the audit's sessions are built from
+     * these alone, so that judging an act does not also run every recommendation rule over the record (the
+     * audit rules match facts only, never a recommendation's Finding). Compiled on the first audit.
+     */
+    private final Map<String, String> auditSources;
+    private volatile KieSessionsPool auditSessions;
 
     private KnowledgeBase(KieBase kieBase, String version, CitationRegistry citations, List<RuleDefinition> definitions,
-                          Thresholds defaultThresholds, Thresholds thresholds, Map<String, AuditRule> auditRules) {
+                          Thresholds defaultThresholds, Thresholds thresholds, Map<String, AuditRule> auditRules,
+                          Map<String, String> auditSources) {
         this.kieBase = kieBase;
+        this.auditSources = Map.copyOf(auditSources);
         this.defaultThresholds = defaultThresholds;
         this.thresholds = thresholds;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -93,8 +102,6 @@ public final class KnowledgeBase {
             Thresholds defaults = ThresholdsFile.read(rulesDir);
             Thresholds thresholds = overridden(defaults, thresholdOverrides);
 
-            KieServices kie = KieServices.Factory.get();
-            KieFileSystem kfs = kie.newKieFileSystem();
             Map<String, String> fileByPackage = new HashMap<>();
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files) {
@@ -104,29 +111,19 @@ public final class KnowledgeBase {
             }
             // an override is part of what produced an answer: the version says so (none: the folder's hash alone)
             if (!thresholds.equals(defaults)) digest.update(("overrides " + thresholds.asMap()).getBytes(StandardCharsets.UTF_8));
+            Map<String, String> sources = new LinkedHashMap<>();
+            Map<String, String> pathByPackage = new HashMap<>();
             for (Path drl : drls) {
                 String text = Files.readString(drl);
                 Matcher m = PACKAGE.matcher(text);
                 if (m.find()) fileByPackage.put(m.group(1), drl.getFileName().toString());
                 String path = "src/main/resources/" + (m.find(0) ? m.group(1).replace('.', '/') + "/" : "") + drl.getFileName();
-                kfs.write(path, kie.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
-                        .setResourceType(ResourceType.DRL).setSourcePath(drl.getFileName().toString()));
+                if (m.find(0)) pathByPackage.put(m.group(1), path);
+                sources.put(path, text);
             }
             String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-            // a release id of its own per content, so two knowledge bases (tests, reloads) never share a container
-            ReleaseId releaseId = kie.newReleaseId("org.primum", "knowledge-base", declared + "-" + hash + "-" + UUID.randomUUID());
-            kfs.generateAndWritePomXML(releaseId);
-            KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
             List<String> problems = new ArrayList<>();
-            builder.getResults().getMessages(Message.Level.ERROR)
-                    .forEach(msg -> problems.add(msg.getPath() + ":" + msg.getLine() + " " + msg.getText()));
-            if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
-            // Beta-node sharing off: with it, Drools 10.2.0 loses the matches of a rule whose `or` starts with
-            // a `not` branch after two patterns (e.g. `A() B() (not C() or C(x))`) when the rule's package is
-            // added after another package; rules/ has one package per topic (see RulesRegressionTest).
-            KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
-            configuration.setOption(ShareBetaNodesOption.NO);
-            KieBase kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
+            KieBase kieBase = compile(sources, declared + "-" + hash, problems);
 
             List<RuleDefinition> definitions = new ArrayList<>();
             Set<String> codes = new HashSet<>();
@@ -152,12 +149,40 @@ public final class KnowledgeBase {
             definitions.stream().map(RuleDefinition::code).filter(c -> c != null && c.startsWith(AuditRule.CODE_PREFIX))
                     .forEach(c -> problems.add(c + ": an " + AuditRule.CODE_PREFIX + " code is an audit criterion and needs a @verdict"));
             if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
-            return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions, defaults, thresholds, auditRules);
+            Map<String, String> auditSources = new LinkedHashMap<>();
+            for (var pkg : kieBase.getKiePackages()) {
+                boolean audits = pkg.getRules().stream().anyMatch(r -> AuditRule.isAuditRule(r.getMetaData()));
+                String path = pathByPackage.get(pkg.getName());
+                if (audits && path != null) auditSources.put(path, sources.get(path));
+            }
+            return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions, defaults, thresholds, auditRules,
+                    auditSources);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the knowledge base in " + rulesDir.toAbsolutePath(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Compiles DRL sources (path in the module → text) into a knowledge base; compile errors go to {@code problems}. */
+    private static KieBase compile(Map<String, String> sources, String release, List<String> problems) {
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem kfs = kie.newKieFileSystem();
+        sources.forEach((path, text) -> kfs.write(path, kie.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
+                .setResourceType(ResourceType.DRL).setSourcePath(Path.of(path).getFileName().toString())));
+        // a release id of its own per content, so two knowledge bases (tests, reloads) never share a container
+        ReleaseId releaseId = kie.newReleaseId("org.primum", "knowledge-base", release + "-" + UUID.randomUUID());
+        kfs.generateAndWritePomXML(releaseId);
+        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
+        builder.getResults().getMessages(Message.Level.ERROR)
+                .forEach(msg -> problems.add(msg.getPath() + ":" + msg.getLine() + " " + msg.getText()));
+        if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
+        // Beta-node sharing off: with it, Drools 10.2.0 loses the matches of a rule whose `or` starts with
+        // a `not` branch after two patterns (e.g. `A() B() (not C() or C(x))`) when the rule's package is
+        // added after another package; rules/ has one package per topic (see RulesRegressionTest).
+        KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+        configuration.setOption(ShareBetaNodesOption.NO);
+        return kie.newKieContainer(releaseId).newKieBase(configuration);
     }
 
     private static Thresholds overridden(Thresholds defaults, Map<String, Integer> overrides) {
@@ -173,6 +198,26 @@ public final class KnowledgeBase {
      * must {@code dispose()} it, which resets it and returns it to the pool.
      */
     org.kie.api.runtime.KieSession newSession() { return sessions.newKieSession(); }
+
+    /**
+     * As {@link #newSession()}, for the audit: a session of the audit rules alone (the files that hold them,
+     * compiled on first use; they compiled with the rest already, so this cannot fail on a loaded base).
+     */
+    org.kie.api.runtime.KieSession newAuditSession() {
+        KieSessionsPool pool = auditSessions;
+        if (pool == null) {
+            synchronized (this) {
+                pool = auditSessions;
+                if (pool == null) {
+                    pool = auditSources.isEmpty() ? sessions
+                            : compile(auditSources, "audit-" + version, new ArrayList<>())
+                                    .newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+                    auditSessions = pool;
+                }
+            }
+        }
+        return pool.newKieSession();
+    }
 
     public String version() { return version; }
 

@@ -51,15 +51,20 @@ public final class LineSource {
         long lineNo = 1;
         int n;
         while ((n = in.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
-                byte b = buf[i];
-                if (b == '\n') {
+            int from = 0;
+            while (from < n) {
+                int nl = from;
+                while (nl < n && buf[nl] != '\n') nl++;
+                // copy the run up to the line break (or the end of the buffer) at once, not byte by byte
+                int run = nl - from;
+                if (len + run > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, len + run));
+                System.arraycopy(buf, from, line, len, run);
+                len += run;
+                if (nl < n) {
                     emit(sink, lineNo++, line, len);
                     len = 0;
-                } else {
-                    if (len == line.length) line = Arrays.copyOf(line, line.length * 2);
-                    line[len++] = b;
                 }
+                from = nl + 1;
             }
         }
         emit(sink, lineNo, line, len);

@@ -1,0 +1,34 @@
+package org.primum.engine;
+
+import org.junit.jupiter.api.Test;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieSession;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit judges acts in sessions of the audit rules alone: the recommendation rules are not run there. */
+class AuditSessionTest {
+
+    @Test
+    void auditSessionsHoldTheAuditRulesOnly() {
+        KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
+        KieSession audit = kb.newAuditSession();
+        KieSession full = kb.newSession();
+        try {
+            Set<String> auditRules = new TreeSet<>(), fullRules = new TreeSet<>();
+            for (KiePackage p : audit.getKieBase().getKiePackages()) p.getRules().forEach(r -> auditRules.add(r.getName()));
+            for (KiePackage p : full.getKieBase().getKiePackages()) p.getRules().forEach(r -> fullRules.add(r.getName()));
+            Set<String> expected = new TreeSet<>();
+            kb.auditRules().forEach(r -> expected.add(r.rule()));
+            assertThat(auditRules).isEqualTo(expected);
+            assertThat(fullRules).containsAll(expected).hasSizeGreaterThan(expected.size());
+        } finally {
+            audit.dispose();
+            full.dispose();
+        }
+    }
+}
