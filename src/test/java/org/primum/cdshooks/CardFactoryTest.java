@@ -33,7 +33,7 @@ class CardFactoryTest {
     @BeforeAll
     static void load() {
         kb = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build().knowledgeBase();
-        factory = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), new ObjectMapper(), codes -> UUID.randomUUID());
+        factory = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), new ObjectMapper(), (codes, client) -> UUID.randomUUID());
     }
 
     /** The recommendations of these codes as the engine gives them (its order: indicator, section, code), for a de novo patient. */
@@ -52,7 +52,7 @@ class CardFactoryTest {
 
     private static List<Card> patientView(Evaluation evaluation) {
         TestPatient p = TestPatient.of("card-test");
-        return factory.cards(evaluation, HookCall.read(p.request("patient-view", p.prefetchAll(), List.of()), "patient-view"));
+        return factory.cards(evaluation, HookCall.read(p.request("patient-view", p.prefetchAll(), List.of()), "patient-view"), null);
     }
 
     private static Card cardWith(List<Card> cards, String code) {

@@ -65,7 +65,7 @@ class PatientViewParityTest {
     static void start() throws Exception {
         pipeline = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
         tumourBoard = new TumourBoardService(pipeline, 5 * 1024 * 1024);
-        CardFactory cards = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), JSON, codes -> UUID.randomUUID());
+        CardFactory cards = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), JSON, (codes, client) -> UUID.randomUUID());
         cds = new CdsHooksService(pipeline, new FhirFetcher(Duration.ofSeconds(10), 20), 50, cards, (client, server) -> Optional.empty());
         fhir = new TestFhirServer(10); // pages of 10: the largest fixture (133 procedures) stays under the page limit of 20
     }
