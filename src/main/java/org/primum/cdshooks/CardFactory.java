@@ -17,7 +17,8 @@ import java.util.*;
  * Turns the engine's recommendations into CDS Hooks cards. One card per warning or critical finding;
  * the info recommendations of the core pathway (section B) and of "how, if LRT is done" (section D) are
  * grouped into one card each so the EHR is not flooded, the decision leading ({@link GroupLead}). Patients
- * outside the guidance (not de novo metastatic, or any code of {@link #NOT_APPLICABLE}) get no card. On the order hooks only the recommendations about the orders under review
+ * outside the guidance (not de novo metastatic, or any code of {@code fhir-profiles/ValueSet-cds-no-card.json}:
+ * it says the guidance does not apply, or the patient has died) get no card. On the order hooks only the recommendations about the orders under review
  * (a fact of theirs names one of those orders) become cards, and the order checks of catalogue section E
  * carry suggestions with the concrete alternative ({@link OrderSuggestions}). Warning and critical cards
  * offer the override reasons of {@code fhir-profiles/} ({@link OverrideReasons}). {@code DATA_INVALID_RECORD}
@@ -40,26 +41,18 @@ public final class CardFactory {
 
     private final OrderSuggestions suggestions;
     private final List<Coding> overrideReasons;
+    private final CatalogueCodes noCard;
+    private final GroupLead groupLead;
     private final CardIds ids;
 
     /** @param json the application's mapper: the draft orders copied into proposals are read with it */
     public CardFactory(CdsProfiles profiles, ObjectMapper json, CardIds ids) {
         this.suggestions = new OrderSuggestions(profiles.orderSuggestions(), json);
         this.overrideReasons = profiles.overrideReasons().codings();
+        this.noCard = profiles.noCard();
+        this.groupLead = new GroupLead(profiles.groupLeadOrder());
         this.ids = ids;
     }
-
-    /**
-     * The catalogue codes no hook shows, and when one fires the patient gets no card at all: each says the
-     * guidance does not apply to this patient (catalogue section A), and a card saying "this does not apply"
-     * on every chart opened outside the guidance would be noise. For a deceased patient
-     * ({@code NOT_APPLICABLE_DECEASED}) that also means no treatment card, whatever else the rules said
-     * (the tumour board's answer keeps those codes for auditing what was done). This is the explicit list of
-     * what the patient-view cards leave out of the tumour board's answer; {@code CardFactoryTest} keeps it in
-     * step with the knowledge base's NOT_APPLICABLE codes.
-     */
-    public static final Set<String> NOT_APPLICABLE = Set.of("NOT_APPLICABLE_NO_METASTASIS", "NOT_APPLICABLE_RECURRENT",
-            "NOT_APPLICABLE_PRIMARY_RESECTED", "NOT_APPLICABLE_DECEASED");
 
     /** The order check whose card (critical, delete the order) is the only one an order it concerns gets. */
     static final String CPM = "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE";
@@ -69,7 +62,7 @@ public final class CardFactory {
         String issuer = client == null ? null : client.issuer();
         Optional<Presentation> presentation = evaluation.facts().first(Presentation.class);
         boolean outside = presentation.isEmpty() || presentation.get().scope() != Scope.DE_NOVO
-                || evaluation.recommendations().stream().anyMatch(r -> NOT_APPLICABLE.contains(r.code()));
+                || evaluation.recommendations().stream().anyMatch(r -> noCard.contains(r.code()));
         if (outside) {
             // no treatment card outside the guidance; what was left out of the record is still worth a card
             return evaluation.recommendations().stream().filter(r -> r.code().equals(INVALID_RECORD)).map(r -> single(r, call, Set.of(), issuer)).toList();
@@ -122,7 +115,7 @@ public final class CardFactory {
 
     /** A grouped card leads with the decision ({@link GroupLead}): the summary, the topic and the detail start with it. */
     private Card group(List<Recommendation> members, String client) {
-        List<Recommendation> ordered = GroupLead.ordered(members);
+        List<Recommendation> ordered = groupLead.ordered(members);
         Recommendation lead = ordered.get(0);
         String heading = "B".equals(lead.section()) ? "Locoregional therapy of the primary: " : "If locoregional therapy is done: ";
         String summary = summary(heading + lead.title() + " (+" + (ordered.size() - 1) + " more)");
