@@ -3,6 +3,7 @@ package org.primum.cdshooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.primum.cdshooks.model.Card;
 import org.primum.cdshooks.model.Coding;
+import org.primum.cdshooks.security.ClientIdentity;
 import org.primum.engine.Citation;
 import org.primum.engine.Evaluation;
 import org.primum.engine.Indicator;
@@ -16,7 +17,8 @@ import java.util.*;
  * Turns the engine's recommendations into CDS Hooks cards. One card per warning or critical finding;
  * the info recommendations of the core pathway (section B) and of "how, if LRT is done" (section D) are
  * grouped into one card each so the EHR is not flooded, the decision leading ({@link GroupLead}). Patients
- * outside the guidance (not de novo metastatic, or any code of {@link #NOT_APPLICABLE}) get no card. On the order hooks only the recommendations about the orders under review
+ * outside the guidance (not de novo metastatic, or any code of {@code fhir-profiles/ValueSet-cds-no-card.json}:
+ * it says the guidance does not apply, or the patient has died) get no card. On the order hooks only the recommendations about the orders under review
  * (a fact of theirs names one of those orders) become cards, and the order checks of catalogue section E
  * carry suggestions with the concrete alternative ({@link OrderSuggestions}). Warning and critical cards
  * offer the override reasons of {@code fhir-profiles/} ({@link OverrideReasons}). {@code DATA_INVALID_RECORD}
@@ -31,44 +33,39 @@ public final class CardFactory {
     public static final int SUMMARY_MAX = 139; // the specification: "<140-character summary"
     static final String INVALID_RECORD = "DATA_INVALID_RECORD";
 
-    /** Issues a card uuid carrying the card's catalogue codes ({@link FeedbackStore#cardId}). */
+    /** Issues a card uuid carrying the card's catalogue codes, for the client the card goes to ({@link FeedbackStore#cardId}). */
     public interface CardIds {
-        UUID cardId(Collection<String> codes);
+        /** @param client the issuer of the calling client's JWT: only that client's feedback on the card is accepted */
+        UUID cardId(Collection<String> codes, String client);
     }
 
     private final OrderSuggestions suggestions;
     private final List<Coding> overrideReasons;
+    private final CatalogueCodes noCard;
+    private final GroupLead groupLead;
     private final CardIds ids;
 
     /** @param json the application's mapper: the draft orders copied into proposals are read with it */
     public CardFactory(CdsProfiles profiles, ObjectMapper json, CardIds ids) {
         this.suggestions = new OrderSuggestions(profiles.orderSuggestions(), json);
         this.overrideReasons = profiles.overrideReasons().codings();
+        this.noCard = profiles.noCard();
+        this.groupLead = new GroupLead(profiles.groupLeadOrder());
         this.ids = ids;
     }
-
-    /**
-     * The catalogue codes no hook shows, and when one fires the patient gets no card at all: each says the
-     * guidance does not apply to this patient (catalogue section A), and a card saying "this does not apply"
-     * on every chart opened outside the guidance would be noise. For a deceased patient
-     * ({@code NOT_APPLICABLE_DECEASED}) that also means no treatment card, whatever else the rules said
-     * (the tumour board's answer keeps those codes for auditing what was done). This is the explicit list of
-     * what the patient-view cards leave out of the tumour board's answer; {@code CardFactoryTest} keeps it in
-     * step with the knowledge base's NOT_APPLICABLE codes.
-     */
-    public static final Set<String> NOT_APPLICABLE = Set.of("NOT_APPLICABLE_NO_METASTASIS", "NOT_APPLICABLE_RECURRENT",
-            "NOT_APPLICABLE_PRIMARY_RESECTED", "NOT_APPLICABLE_DECEASED");
 
     /** The order check whose card (critical, delete the order) is the only one an order it concerns gets. */
     static final String CPM = "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE";
 
-    public List<Card> cards(Evaluation evaluation, HookCall call) {
+    /** The cards of an evaluation for {@code client} (their uuids are bound to it; null when there is none). */
+    public List<Card> cards(Evaluation evaluation, HookCall call, ClientIdentity client) {
+        String issuer = client == null ? null : client.issuer();
         Optional<Presentation> presentation = evaluation.facts().first(Presentation.class);
         boolean outside = presentation.isEmpty() || presentation.get().scope() != Scope.DE_NOVO
-                || evaluation.recommendations().stream().anyMatch(r -> NOT_APPLICABLE.contains(r.code()));
+                || evaluation.recommendations().stream().anyMatch(r -> noCard.contains(r.code()));
         if (outside) {
             // no treatment card outside the guidance; what was left out of the record is still worth a card
-            return evaluation.recommendations().stream().filter(r -> r.code().equals(INVALID_RECORD)).map(r -> single(r, call, Set.of())).toList();
+            return evaluation.recommendations().stream().filter(r -> r.code().equals(INVALID_RECORD)).map(r -> single(r, call, Set.of(), issuer)).toList();
         }
 
         // a prophylactic or contralateral mastectomy order is to be withdrawn, not improved: its card says so, and no
@@ -95,7 +92,7 @@ public final class CardFactory {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<Card> cards = new ArrayList<>();
-        groups.forEach((key, members) -> cards.add(members.size() == 1 ? single(members.get(0), call, cpmOrders) : group(members)));
+        groups.forEach((key, members) -> cards.add(members.size() == 1 ? single(members.get(0), call, cpmOrders, issuer) : group(members, issuer)));
         return List.copyOf(cards);
     }
 
@@ -108,21 +105,21 @@ public final class CardFactory {
         return out;
     }
 
-    private Card single(Recommendation r, HookCall call, Set<String> cpmOrders) {
+    private Card single(Recommendation r, HookCall call, Set<String> cpmOrders, String client) {
         List<Card.Suggestion> suggested = call.orderHook() ? suggestions.suggest(r, call, r.code().equals(CPM) ? Set.of() : cpmOrders) : List.of();
         boolean actionable = r.indicator() != Indicator.INFO;
-        return new Card(ids.cardId(List.of(r.code())).toString(), summary(r.title()), CardDetail.markdown(List.of(r)),
+        return new Card(ids.cardId(List.of(r.code()), client).toString(), summary(r.title()), CardDetail.markdown(List.of(r)),
                 r.indicator().json(), source(r), suggested, suggested.isEmpty() ? null : "at-most-one",
                 actionable ? overrideReasons : List.of(), List.of());
     }
 
     /** A grouped card leads with the decision ({@link GroupLead}): the summary, the topic and the detail start with it. */
-    private Card group(List<Recommendation> members) {
-        List<Recommendation> ordered = GroupLead.ordered(members);
+    private Card group(List<Recommendation> members, String client) {
+        List<Recommendation> ordered = groupLead.ordered(members);
         Recommendation lead = ordered.get(0);
         String heading = "B".equals(lead.section()) ? "Locoregional therapy of the primary: " : "If locoregional therapy is done: ";
         String summary = summary(heading + lead.title() + " (+" + (ordered.size() - 1) + " more)");
-        return new Card(ids.cardId(ordered.stream().map(Recommendation::code).toList()).toString(), summary, CardDetail.markdown(ordered),
+        return new Card(ids.cardId(ordered.stream().map(Recommendation::code).toList(), client).toString(), summary, CardDetail.markdown(ordered),
                 Indicator.INFO.json(), source(lead), List.of(), null, List.of(), List.of());
     }
 

@@ -90,7 +90,7 @@ public class CdsHooksService {
         LooseRecord record = records.gather(call, options, server -> fhirServerRefusal.apply(client, server));
         // an InvalidInputException of the reading or the mapping (4xx) is answered by the shared org.primum.api mappers
         Pipeline.Result result = pipeline.withOrigin("cds-hooks/" + call.hook()).evaluate(record, call.patientId(), asOf);
-        List<Card> out = cards.cards(result.evaluation(), call);
+        List<Card> out = cards.cards(result.evaluation(), call, client);
         if (reports != null && requestBase != null && "patient-view".equals(call.hook()) && !out.isEmpty()) {
             out = withLink(out, new Card.Link("Tumour-board report", reports.store(result, requestBase), "absolute", null));
         }

@@ -3,13 +3,19 @@ package org.primum.cdshooks;
 import java.nio.file.Path;
 
 /**
- * The CDS Hooks service's own part of {@code fhir-profiles/}: what the order checks suggest and the
- * override reasons of the cards. Read once at start-up ({@link CdsProfilesProducer}); immutable.
+ * The CDS Hooks service's own part of {@code fhir-profiles/}: what the order checks suggest, the override
+ * reasons of the cards, the codes after which a patient gets no card ({@value #NO_CARD_FILE}) and the order of
+ * the recommendations in a grouped card ({@value #GROUP_LEAD_ORDER_FILE}). Read once at start-up
+ * ({@link CdsProfilesProducer}); immutable.
  */
-public record CdsProfiles(OrderSuggestionMap orderSuggestions, OverrideReasons overrideReasons) {
+public record CdsProfiles(OrderSuggestionMap orderSuggestions, OverrideReasons overrideReasons, CatalogueCodes noCard,
+                          CatalogueCodes groupLeadOrder) {
+    public static final String NO_CARD_FILE = "ValueSet-cds-no-card.json";
+    public static final String GROUP_LEAD_ORDER_FILE = "ValueSet-cds-group-lead-order.json";
 
-    /** Reads both files from the profiles folder; a missing or invalid one throws {@link IllegalStateException}. */
+    /** Reads the files from the profiles folder; a missing or invalid one throws {@link IllegalStateException}. */
     public static CdsProfiles load(Path profilesDir) {
-        return new CdsProfiles(OrderSuggestionMap.read(profilesDir), OverrideReasons.read(profilesDir));
+        return new CdsProfiles(OrderSuggestionMap.read(profilesDir), OverrideReasons.read(profilesDir),
+                CatalogueCodes.read(profilesDir, NO_CARD_FILE), CatalogueCodes.read(profilesDir, GROUP_LEAD_ORDER_FILE));
     }
 }

@@ -6,7 +6,11 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.primum.cdshooks.model.FeedbackRequest;
 import org.primum.cdshooks.model.FeedbackSummary;
+import org.primum.cdshooks.security.CardIdSeal;
+import org.primum.cdshooks.security.CdsSecurityConfig;
+import org.primum.cdshooks.security.ServerSecrets;
 import org.primum.core.Pipeline;
+import org.primum.input.Problem;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +21,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Card ids and the feedback on cards, in the default datasource (embedded H2 file by default, PostgreSQL
  * through the standard {@code quarkus.datasource.*} settings). The tables are the Flyway migrations'
  * ({@code src/main/resources/db/migration}), shared with the decision log and the audit jobs.
  * <p>
- * A card's uuid carries the catalogue codes of the card without a write per card: it is an RFC 9562
- * version-8 UUID whose first 32 bits are a signature of the knowledge-base version and the card's sorted
- * code list and whose other 90 free bits are random. Each distinct signature is stored once
+ * A card's uuid carries the catalogue codes of the card and the client it was issued to, without a write per
+ * card ({@link CardIdSeal}): a 32-bit signature of the knowledge-base version and the card's sorted code list,
+ * and a MAC binding it to the client (the issuer of its JWT). Each distinct signature is stored once
  * ({@code cds_card_signature}, with its codes and knowledge-base version); feedback on the card is then
- * counted for each of its codes and that version, even after a restart.
+ * counted for each of its codes and that version, even after a restart. Feedback is accepted only on the
+ * caller's own cards, and the summary counts only the caller's feedback ({@code audit.store.FeedbackAudit}
+ * reads everyone's, for the auditors).
  */
 @Singleton
 @Startup
@@ -39,19 +44,30 @@ public class FeedbackStore {
     private record Signed(List<String> codes, String knowledgeBaseVersion) {
     }
 
+    /** The name of the card-id MAC key in {@code cds_server_secret}. */
+    static final String SECRET_NAME = "card-id-mac";
+
     private final DataSource dataSource;
     private final String knowledgeBaseVersion;
+    private final CardIdSeal seal;
     private final Map<String, Signed> signatures = new ConcurrentHashMap<>();
 
     @Inject
-    public FeedbackStore(DataSource dataSource, Pipeline pipeline) {
-        this(dataSource, pipeline.knowledgeBase().version());
+    public FeedbackStore(DataSource dataSource, Pipeline pipeline, CdsSecurityConfig config) {
+        this(dataSource, pipeline.knowledgeBase().version(), new CardIdSeal(ServerSecrets.load(dataSource, SECRET_NAME,
+                config.security().cardIdSecret(), "primum.cdshooks.security.card-id-secret")));
     }
 
-    /** A store on a migrated schema whose cards are issued under {@code knowledgeBaseVersion}. */
+    /** A store on a migrated schema whose cards are issued under {@code knowledgeBaseVersion}, keyed by the database's secret. */
     public FeedbackStore(DataSource dataSource, String knowledgeBaseVersion) {
+        this(dataSource, knowledgeBaseVersion, new CardIdSeal(ServerSecrets.load(dataSource, SECRET_NAME, Optional.empty(), SECRET_NAME)));
+    }
+
+    /** A store on a migrated schema whose cards are issued under {@code knowledgeBaseVersion} and sealed with {@code seal}. */
+    public FeedbackStore(DataSource dataSource, String knowledgeBaseVersion, CardIdSeal seal) {
         this.dataSource = dataSource;
         this.knowledgeBaseVersion = Objects.requireNonNull(knowledgeBaseVersion, "knowledgeBaseVersion");
+        this.seal = Objects.requireNonNull(seal, "seal");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT signature, codes, kb_version FROM cds_card_signature")) {
             while (rs.next()) signatures.put(rs.getString(1), new Signed(List.of(rs.getString(2).split(",")), rs.getString(3)));
@@ -61,37 +77,50 @@ public class FeedbackStore {
         LOG.debugf("feedback store: %d card signatures known", signatures.size());
     }
 
-    /** A new card uuid carrying these codes. */
-    public UUID cardId(Collection<String> codes) {
+    /** A new card uuid carrying these codes, issued to {@code client} (the issuer of the caller's JWT). */
+    public UUID cardId(Collection<String> codes, String client) {
         List<String> sorted = codes.stream().distinct().sorted().toList();
         String signature = signature(knowledgeBaseVersion, sorted);
         if (!signatures.containsKey(signature)) remember(signature, sorted);
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (Long.parseUnsignedLong(signature, 16) << 32) | (r.nextLong() & 0xFFFF_0FFFL) | 0x8000L; // version 8
-        long lsb = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // RFC 4122/9562 variant
-        return new UUID(msb, lsb);
+        return seal.issue(Integer.parseUnsignedInt(signature, 16), client);
     }
 
-    /** The codes a card uuid issued by this service carries; empty for a uuid this service did not issue. */
-    public List<String> codesOf(String cardUuid) {
-        UUID id;
-        try {
-            id = UUID.fromString(cardUuid);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        if (id.version() != 8) return List.of();
-        String signature = String.format("%08x", id.getMostSignificantBits() >>> 32);
-        Signed signed = signatures.get(signature);
+    /** The codes of a card this service issued to {@code client}; empty for any other uuid (forged, another client's, unknown). */
+    public List<String> codesOf(String cardUuid, String client) {
+        Signed signed = signed(cardUuid, client);
         return signed == null ? List.of() : signed.codes();
     }
 
-    /** The knowledge-base version that issued a card uuid; null when unknown (not issued here, or before versions were kept). */
-    public String knowledgeBaseVersionOf(String cardUuid) {
-        List<String> codes = codesOf(cardUuid);
-        if (codes.isEmpty()) return null;
-        String signature = String.format("%08x", UUID.fromString(cardUuid).getMostSignificantBits() >>> 32);
-        return signatures.get(signature).knowledgeBaseVersion();
+    /** The knowledge-base version that issued a card to {@code client}; null when unknown (not issued to it, or before versions were kept). */
+    public String knowledgeBaseVersionOf(String cardUuid, String client) {
+        Signed signed = signed(cardUuid, client);
+        return signed == null ? null : signed.knowledgeBaseVersion();
+    }
+
+    /** What a card issued to {@code client} carries; null for any other uuid. */
+    private Signed signed(String cardUuid, String client) {
+        OptionalInt sealed = seal.signatureOf(cardUuid, client);
+        if (sealed.isEmpty()) return null;
+        String signature = String.format("%08x", sealed.getAsInt());
+        Signed known = signatures.get(signature);
+        // a genuine card another instance issued with codes new since this one started: its signature row is in the
+        // database (stored before the card went out). Only sealed ids get here, so forged ones cost no query.
+        return known != null ? known : stored(signature);
+    }
+
+    private Signed stored(String signature) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT codes, kb_version FROM cds_card_signature WHERE signature = ?")) {
+            ps.setString(1, signature);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                Signed signed = new Signed(List.of(rs.getString(1).split(",")), rs.getString(2));
+                signatures.putIfAbsent(signature, signed);
+                return signed;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a card signature: " + e.getMessage(), e);
+        }
     }
 
     /** The version is hashed in so that the same codes under another knowledge base are another signature. */
@@ -126,8 +155,24 @@ public class FeedbackStore {
         signatures.put(signature, new Signed(codes, knowledgeBaseVersion));
     }
 
-    /** Stores each feedback item with the codes of its card, in one transaction. */
+    /**
+     * Stores each feedback item with the codes of its card, in one transaction, when every card was issued to
+     * {@code clientIssuer}; otherwise stores nothing and throws a 404 {@link CdsHookException} naming the first
+     * card that was not. The feedback endpoint exists, the card does not (for this client): CDS Hooks defines
+     * {@code card} as "the card.uuid from the CDS Hooks response", and no response to this client held it. A
+     * forged uuid, another client's and one issued under another secret get the same answer, so it tells a
+     * client nothing about other clients' cards.
+     */
     public void store(String serviceId, List<FeedbackRequest.Item> items, List<OffsetDateTime> timestamps, String clientIssuer) {
+        List<Signed> cards = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Signed signed = signed(items.get(i).card(), clientIssuer);
+            if (signed == null) {
+                String at = "feedback[" + i + "].card";
+                throw new CdsHookException(Problem.NOT_FOUND, "not-found", at + " is not the uuid of a card this service issued to this client", at);
+            }
+            cards.add(signed);
+        }
         String insert = "INSERT INTO cds_feedback (service_id, card_uuid, outcome, override_system, override_code, override_display, "
                 + "user_comment, accepted_suggestions, outcome_timestamp, received_at, client_issuer, kb_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
@@ -151,14 +196,14 @@ public class FeedbackStore {
                     ps.setObject(9, timestamps.get(i));
                     ps.setObject(10, now);
                     ps.setString(11, clip(clientIssuer, 500));
-                    ps.setString(12, knowledgeBaseVersionOf(item.card()));
+                    ps.setString(12, cards.get(i).knowledgeBaseVersion());
                     ps.executeUpdate();
                     long id;
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         if (!keys.next()) throw new SQLException("no generated key");
                         id = keys.getLong(1);
                     }
-                    for (String code : codesOf(item.card())) {
+                    for (String code : cards.get(i).codes()) {
                         pc.setLong(1, id);
                         pc.setString(2, code);
                         pc.executeUpdate();
@@ -176,18 +221,23 @@ public class FeedbackStore {
         }
     }
 
-    /** Feedback counted per catalogue code (and per override reason code). */
-    public FeedbackSummary summary() {
+    /** The feedback of one client ({@code clientIssuer}, the issuer of its JWT) counted per catalogue code (and per override reason code). */
+    public FeedbackSummary summary(String clientIssuer) {
         Map<String, long[]> outcomes = new TreeMap<>();
         Map<String, Map<String, Long>> reasons = new TreeMap<>();
         long total;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cds_feedback")) {
+        String client = clip(clientIssuer, 500); // as stored
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM cds_feedback WHERE client_issuer = ?");
+             PreparedStatement byCode = c.prepareStatement("SELECT fc.code, f.outcome, f.override_code, COUNT(*) FROM cds_feedback f "
+                     + "JOIN cds_feedback_code fc ON fc.feedback_id = f.id WHERE f.client_issuer = ? GROUP BY fc.code, f.outcome, f.override_code")) {
+            count.setString(1, client);
+            try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
-            try (ResultSet rs = s.executeQuery("SELECT fc.code, f.outcome, f.override_code, COUNT(*) FROM cds_feedback f "
-                    + "JOIN cds_feedback_code fc ON fc.feedback_id = f.id GROUP BY fc.code, f.outcome, f.override_code")) {
+            byCode.setString(1, client);
+            try (ResultSet rs = byCode.executeQuery()) {
                 while (rs.next()) {
                     String code = rs.getString(1);
                     String outcome = rs.getString(2);

@@ -1,16 +1,28 @@
 package org.primum.cdshooks;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.primum.cdshooks.security.AuthenticationFailed;
+import org.primum.cdshooks.security.CdsSecurity;
+import org.primum.cdshooks.security.CdsSecurityConfig;
+import org.primum.cdshooks.security.ClientJwtVerifier;
 
+import javax.sql.DataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Client-JWT verification over HTTP with real signed tokens: the good ones pass, each bad variant gets
@@ -19,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(CdsHooksTestEnvironment.class)
 class CdsHooksAuthTest {
+
+    @Inject
+    CdsSecurityConfig config;
+
+    @Inject
+    DataSource dataSource;
 
     static final String FEEDBACK_PATH = "/cds-services/" + CdsServiceCatalog.PATIENT_VIEW + "/feedback";
 
@@ -30,12 +48,23 @@ class CdsHooksAuthTest {
         return TestJwt.shared().token(url(FEEDBACK_PATH));
     }
 
-    static String feedbackBody() {
-        return "{\"feedback\":[{\"card\":\"" + UUID.randomUUID() + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-01-02T10:00:00Z\"}]}";
+    /** Feedback on a card issued to the client named by the token's (unverified) iss, so that a passing token gets 200. */
+    static String feedbackBody(String authorization) {
+        String card = Arc.container().instance(FeedbackStore.class).get().cardId(List.of("SYSTEMIC_THERAPY_FIRST"), issuerOf(authorization)).toString();
+        return "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-01-02T10:00:00Z\"}]}";
+    }
+
+    static String issuerOf(String authorization) {
+        try {
+            String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+            return Hooks.read(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).path("iss").asText(null);
+        } catch (RuntimeException e) {
+            return null; // not a JWT: refused before the card matters
+        }
     }
 
     static Response post(String authorization) {
-        var spec = given().contentType("application/json").body(feedbackBody());
+        var spec = given().contentType("application/json").body(feedbackBody(authorization));
         if (authorization != null) spec.header("Authorization", authorization);
         return spec.post(FEEDBACK_PATH);
     }
@@ -154,6 +183,19 @@ class CdsHooksAuthTest {
         String header = same.header();
         assertThat(post(header).statusCode()).isEqualTo(200);
         refused(header); // the very same token again
+    }
+
+    @Test
+    void aTokenUsedOnThisInstanceIsRefusedByAnotherOnTheSameDatabase() throws Exception {
+        CdsSecurity other = new CdsSecurity(config, dataSource); // a second instance of the service, as configured here
+        List<String> audience = List.of(ClientJwtVerifier.normalise(url(FEEDBACK_PATH)));
+        String usedHere = token().header();
+        assertThat(post(usedHere).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> other.verifier().verify(usedHere, audience)).isInstanceOf(AuthenticationFailed.class).hasMessage("jti replayed");
+
+        String usedThere = token().header();
+        assertThat(other.verifier().verify(usedThere, audience).issuer()).isEqualTo(TestJwt.ISSUER);
+        refused(usedThere);
     }
 
     @Test

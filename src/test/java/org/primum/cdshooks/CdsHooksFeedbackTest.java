@@ -25,9 +25,14 @@ class CdsHooksFeedbackTest {
                 .contentType("application/json").body(body).post(path);
     }
 
+    /** The summary as the test EHR (TestJwt.ISSUER) sees it. */
     static JsonNode summary() {
+        return summary(TestJwt.ISSUER, "ec-1");
+    }
+
+    static JsonNode summary(String issuer, String key) {
         String path = "/cds-services/feedback/summary";
-        Response r = given().header("Authorization", TestJwt.shared().token(Hooks.url(path)).header()).get(path);
+        Response r = given().header("Authorization", TestJwt.shared().token(Hooks.url(path)).issuer(issuer).key(key).header()).get(path);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         return Hooks.read(r.asString());
     }
@@ -81,19 +86,44 @@ class CdsHooksFeedbackTest {
     }
 
     @Test
-    void feedbackOnACardThisServiceDidNotIssueIsStoredWithoutACode() {
+    void feedbackOnACardNotIssuedToTheCallerIs404AndCountedNowhere() {
         JsonNode before = summary();
-        Response r = postFeedback(CdsServiceCatalog.PATIENT_VIEW, "{\"feedback\":[{\"card\":\"" + UUID.randomUUID()
-                + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"}]}");
-        assertThat(r.statusCode()).isEqualTo(200);
-        JsonNode after = summary();
-        assertThat(after.path("feedbackItems").asLong()).isEqualTo(before.path("feedbackItems").asLong() + 1);
-        assertThat(after.path("codes")).isEqualTo(before.path("codes"));
+        String ours = store.cardId(List.of("SYSTEMIC_THERAPY_FIRST"), TestJwt.ISSUER).toString();
+        String theirs = store.cardId(List.of("SYSTEMIC_THERAPY_FIRST"), TestJwt.INLINE_ISSUER).toString();
+        for (String card : List.of(UUID.randomUUID().toString(), theirs, "not-a-uuid")) {
+            // the good card first: one unknown card refuses the whole request, nothing of it is stored
+            Response r = postFeedback(CdsServiceCatalog.PATIENT_VIEW, "{\"feedback\":["
+                    + "{\"card\":\"" + ours + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"},"
+                    + "{\"card\":\"" + card + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"}]}");
+            assertThat(r.statusCode()).as(card + " → " + r.asString()).isEqualTo(404);
+            assertThat(r.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+            assertThat(r.jsonPath().getString("issue[0].code")).isEqualTo("not-found");
+            assertThat(r.jsonPath().getString("issue[0].expression[0]")).isEqualTo("feedback[1].card");
+        }
+        assertThat(summary()).isEqualTo(before);
+    }
+
+    @Test
+    void theSummaryCountsOnlyTheCallersFeedback() {
+        JsonNode mineBefore = summary();
+        JsonNode theirsBefore = summary(TestJwt.INLINE_ISSUER, "inline-1");
+        String theirs = store.cardId(List.of("OFFER_CLINICAL_TRIAL"), TestJwt.INLINE_ISSUER).toString();
+        String path = "/cds-services/" + CdsServiceCatalog.PATIENT_VIEW + "/feedback";
+        Response r = given().header("Authorization", TestJwt.shared().token(Hooks.url(path)).issuer(TestJwt.INLINE_ISSUER).key("inline-1").header())
+                .contentType("application/json")
+                .body("{\"feedback\":[{\"card\":\"" + theirs + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"}]}")
+                .post(path);
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+
+        JsonNode theirsAfter = summary(TestJwt.INLINE_ISSUER, "inline-1");
+        assertThat(theirsAfter.path("feedbackItems").asLong()).isEqualTo(theirsBefore.path("feedbackItems").asLong() + 1);
+        assertThat(count(theirsAfter, "OFFER_CLINICAL_TRIAL", "overridden") - count(theirsBefore, "OFFER_CLINICAL_TRIAL", "overridden")).isEqualTo(1);
+        assertThat(summary()).isEqualTo(mineBefore);
     }
 
     @Test
     void malformedFeedbackIs400() {
-        String card = store.cardId(List.of("SYSTEMIC_THERAPY_FIRST")).toString();
+        String card = store.cardId(List.of("SYSTEMIC_THERAPY_FIRST"), TestJwt.ISSUER).toString();
         for (String body : List.of("{}", "{\"feedback\":[]}", "[1,2]",
                 "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"ignored\",\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"}]}",
                 "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\"}]}",
@@ -108,15 +138,16 @@ class CdsHooksFeedbackTest {
     }
 
     @Test
-    void cardIdsCarryTheirCodesAndAreUnique() {
-        UUID a = store.cardId(List.of("B_CODE", "A_CODE"));
-        UUID b = store.cardId(List.of("A_CODE", "B_CODE"));
+    void cardIdsCarryTheirCodesForTheirClientAndAreUnique() {
+        UUID a = store.cardId(List.of("B_CODE", "A_CODE"), TestJwt.ISSUER);
+        UUID b = store.cardId(List.of("A_CODE", "B_CODE"), TestJwt.ISSUER);
         assertThat(a).isNotEqualTo(b);
         assertThat(a.version()).isEqualTo(8);
         assertThat(a.variant()).isEqualTo(2);
-        assertThat(store.codesOf(a.toString())).containsExactly("A_CODE", "B_CODE");
-        assertThat(store.codesOf(b.toString())).containsExactly("A_CODE", "B_CODE");
-        assertThat(store.codesOf(UUID.randomUUID().toString())).isEmpty();
-        assertThat(store.codesOf("not-a-uuid")).isEmpty();
+        assertThat(store.codesOf(a.toString(), TestJwt.ISSUER)).containsExactly("A_CODE", "B_CODE");
+        assertThat(store.codesOf(b.toString(), TestJwt.ISSUER)).containsExactly("A_CODE", "B_CODE");
+        assertThat(store.codesOf(a.toString(), TestJwt.INLINE_ISSUER)).isEmpty();
+        assertThat(store.codesOf(UUID.randomUUID().toString(), TestJwt.ISSUER)).isEmpty();
+        assertThat(store.codesOf("not-a-uuid", TestJwt.ISSUER)).isEmpty();
     }
 }

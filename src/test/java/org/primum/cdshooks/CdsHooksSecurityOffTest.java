@@ -4,11 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.primum.cdshooks.security.ClientIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,14 @@ class CdsHooksSecurityOffTest {
         }
     }
 
+    @Inject
+    FeedbackStore store;
+
     @Test
     void callsWithoutATokenPassWhenSecurityIsOff() {
         Response fb = given().contentType("application/json")
-                .body("{\"feedback\":[{\"card\":\"" + UUID.randomUUID() + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"}]}")
+                .body("{\"feedback\":[{\"card\":\"" + store.cardId(List.of("SYSTEMIC_THERAPY_FIRST"), ClientIdentity.UNAUTHENTICATED.issuer())
+                        + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"}]}")
                 .post("/cds-services/" + CdsServiceCatalog.PATIENT_VIEW + "/feedback");
         assertThat(fb.statusCode()).as(fb.asString()).isEqualTo(200);
         TestPatient p = TestPatient.deNovo("off-1", 50).letrozole(6);

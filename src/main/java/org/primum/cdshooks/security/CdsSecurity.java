@@ -2,12 +2,14 @@ package org.primum.cdshooks.security;
 
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.lang.JoseException;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.*;
 import java.util.concurrent.ExecutorService;
@@ -29,13 +31,23 @@ public class CdsSecurity {
     private final boolean allowAnyFhirServer;
     private final ExecutorService background;
 
+    /** Without a database: replay protection in this instance's memory only, whatever {@code replay-store} says. */
     public CdsSecurity(CdsSecurityConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param dataSource the shared database (its {@code cds_token_use} table records the jti values used when
+     *                   {@code replay-store=database}); null: memory only
+     */
+    @Inject
+    public CdsSecurity(CdsSecurityConfig config, DataSource dataSource) {
         CdsSecurityConfig.Security s = config.security();
         this.enabled = s.enabled();
         this.discoveryRequiresAuth = s.discoveryRequiresAuth();
         this.allowAnyFhirServer = s.allowAnyFhirServer();
         this.background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "primum-jwks-refresh");
+            Thread t = new Thread(r, "primum-cds-security"); // JWKS refreshes, sweeps of used token ids
             t.setDaemon(true);
             return t;
         });
@@ -43,7 +55,7 @@ public class CdsSecurity {
         JwksCache cache = new JwksCache(s.jwksCacheTtl(), s.jwksMinRefreshInterval(), s.jwksFetchTimeout(), background, clock);
         List<ClientJwtVerifier.TrustedIssuer> issuers = new ArrayList<>();
         s.issuers().forEach((alias, i) -> issuers.add(trusted(alias, i)));
-        this.verifier = new ClientJwtVerifier(issuers, s.algorithms(), cache, new ReplayGuard(s.maxRememberedTokenIds()),
+        this.verifier = new ClientJwtVerifier(issuers, s.algorithms(), cache, replayProtection(s, dataSource, background),
                 clock, s.clockSkew(), s.maxTokenLifetime(), bouncyCastle());
         if (!enabled) {
             LOG.warn("CDS Hooks client authentication is OFF (primum.cdshooks.security.enabled=false): ANY caller can "
@@ -54,6 +66,18 @@ public class CdsSecurity {
             issuers.forEach(i -> i.jwksUrl().ifPresent(url -> background.execute(() -> cache.warmUp(url))));
             s.issuers().forEach((alias, i) -> warnIfNoFhirServers(alias, i));
         }
+    }
+
+    /** The shared (database) replay protection unless configured or built without a database; expired rows swept on {@code background}. */
+    private static ReplayProtection replayProtection(CdsSecurityConfig.Security s, DataSource dataSource, ExecutorService background) {
+        ReplayGuard memory = new ReplayGuard(s.maxRememberedTokenIds());
+        if (dataSource == null) return memory;
+        if (s.replayStore() == CdsSecurityConfig.ReplayStore.MEMORY) {
+            if (s.enabled()) LOG.info("CDS Hooks: client-JWT ids remembered in this instance only (replay-store=memory): "
+                    + "another instance would accept a token used here");
+            return memory;
+        }
+        return new SharedReplayGuard(memory, new TokenUseTable(dataSource), background);
     }
 
     /**

@@ -38,14 +38,14 @@ public final class ClientJwtVerifier {
     private final Set<String> algorithms;
     private final AlgorithmConstraints constraints;
     private final JwksCache jwks;
-    private final ReplayGuard replay;
+    private final ReplayProtection replay;
     private final Clock clock;
     private final long skewSeconds;
     private final long maxLifetimeSeconds;
     private final ProviderContext ecProvider;
 
     public ClientJwtVerifier(Collection<TrustedIssuer> issuers, Collection<String> algorithms, JwksCache jwks,
-                             ReplayGuard replay, Clock clock, Duration clockSkew, Duration maxTokenLifetime) {
+                             ReplayProtection replay, Clock clock, Duration clockSkew, Duration maxTokenLifetime) {
         this(issuers, algorithms, jwks, replay, clock, clockSkew, maxTokenLifetime, null);
     }
 
@@ -53,7 +53,7 @@ public final class ClientJwtVerifier {
      * @param ecSignatureProvider JCA provider name for ECDSA verification (e.g. {@code BC}), or null for the JDK's
      */
     public ClientJwtVerifier(Collection<TrustedIssuer> issuers, Collection<String> algorithms, JwksCache jwks,
-                             ReplayGuard replay, Clock clock, Duration clockSkew, Duration maxTokenLifetime,
+                             ReplayProtection replay, Clock clock, Duration clockSkew, Duration maxTokenLifetime,
                              String ecSignatureProvider) {
         if (ecSignatureProvider != null) {
             ProviderContext pc = new ProviderContext();

@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Remembers each accepted token id ({@code iss} + {@code jti}) until the token expires, so a token can be
- * used once. Memory is bounded: beyond {@code capacity} live entries new tokens are refused (fail closed)
- * after a sweep of the expired ones.
+ * used once on this instance. Memory is bounded: beyond {@code capacity} live entries new tokens are refused
+ * (fail closed) after a sweep of the expired ones. Across instances: {@link SharedReplayGuard}, which asks this
+ * first.
  */
-public final class ReplayGuard {
+public final class ReplayGuard implements ReplayProtection {
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private final int capacity;
     private final AtomicLong nextSweep = new AtomicLong();
@@ -19,7 +20,7 @@ public final class ReplayGuard {
         this.capacity = capacity;
     }
 
-    /** True the first time this token id is presented before {@code expiresAtSeconds}; false for a replay. */
+    @Override
     public boolean firstUse(String issuer, String jti, long expiresAtSeconds, long nowSeconds) {
         sweepIfDue(nowSeconds);
         if (seen.size() >= capacity) {

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CDS Hooks feedback store on the Flyway schema, on H2 and on PostgreSQL: card ids, feedback, summary, restart. */
 class FeedbackStoreDatabaseTest {
+    static final String EHR = "https://ehr.example/";
 
     static List<String> kinds() {
         return Databases.kinds();
@@ -28,16 +29,17 @@ class FeedbackStoreDatabaseTest {
     void cardIdsCarryTheirCodesAndVersionAcrossARestart(String kind) {
         Databases.Db db = Databases.fresh(kind);
         FeedbackStore store = new FeedbackStore(db.open(), "kb-1");
-        UUID card = store.cardId(List.of("SYSTEMIC_THERAPY_FIRST", "MULTIDISCIPLINARY_DISCUSSION"));
+        UUID card = store.cardId(List.of("SYSTEMIC_THERAPY_FIRST", "MULTIDISCIPLINARY_DISCUSSION"), EHR);
         assertThat(card.version()).isEqualTo(8);
 
         FeedbackStore restarted = new FeedbackStore(db.open(), "kb-2");
-        assertThat(restarted.codesOf(card.toString())).containsExactly("MULTIDISCIPLINARY_DISCUSSION", "SYSTEMIC_THERAPY_FIRST");
-        assertThat(restarted.knowledgeBaseVersionOf(card.toString())).isEqualTo("kb-1");
-        assertThat(restarted.codesOf(UUID.randomUUID().toString())).isEmpty();
+        // the card-id secret is kept in the database: the restarted store reads the cards of the first one
+        assertThat(restarted.codesOf(card.toString(), EHR)).containsExactly("MULTIDISCIPLINARY_DISCUSSION", "SYSTEMIC_THERAPY_FIRST");
+        assertThat(restarted.knowledgeBaseVersionOf(card.toString(), EHR)).isEqualTo("kb-1");
+        assertThat(restarted.codesOf(UUID.randomUUID().toString(), EHR)).isEmpty();
         // the same codes under another knowledge base are another signature
-        UUID later = restarted.cardId(List.of("SYSTEMIC_THERAPY_FIRST", "MULTIDISCIPLINARY_DISCUSSION"));
-        assertThat(restarted.knowledgeBaseVersionOf(later.toString())).isEqualTo("kb-2");
+        UUID later = restarted.cardId(List.of("SYSTEMIC_THERAPY_FIRST", "MULTIDISCIPLINARY_DISCUSSION"), EHR);
+        assertThat(restarted.knowledgeBaseVersionOf(later.toString(), EHR)).isEqualTo("kb-2");
     }
 
     @ParameterizedTest
@@ -46,15 +48,15 @@ class FeedbackStoreDatabaseTest {
         Databases.Db db = Databases.fresh(kind);
         DataSource ds = db.open();
         FeedbackStore store = new FeedbackStore(ds, "kb-1");
-        String card = store.cardId(List.of("DEFER_LRT_UNTIL_RESPONSE")).toString();
+        String card = store.cardId(List.of("DEFER_LRT_UNTIL_RESPONSE"), EHR).toString();
         store.store("primum-patient-view", List.of(
                 new FeedbackRequest.Item(card, "overridden", null, new FeedbackRequest.OverrideReason(
                         new Coding("urn:primum:cds-override-reason", "tumour-board-decision", "Decided at a tumour board"), "comment"),
                         "2026-11-23T10:07:00Z"),
                 new FeedbackRequest.Item(card, "accepted", List.of(new FeedbackRequest.AcceptedSuggestion("s1")), null, "2026-11-23T10:08:00Z")),
-                List.of(OffsetDateTime.parse("2026-11-23T10:07:00Z"), OffsetDateTime.parse("2026-11-23T10:08:00Z")), "https://ehr.example/");
+                List.of(OffsetDateTime.parse("2026-11-23T10:07:00Z"), OffsetDateTime.parse("2026-11-23T10:08:00Z")), EHR);
 
-        var summary = new FeedbackStore(db.open(), "kb-1").summary();
+        var summary = new FeedbackStore(db.open(), "kb-1").summary(EHR);
         assertThat(summary.feedbackItems()).isEqualTo(2);
         assertThat(summary.codes()).singleElement().satisfies(c -> {
             assertThat(c.code()).isEqualTo("DEFER_LRT_UNTIL_RESPONSE");

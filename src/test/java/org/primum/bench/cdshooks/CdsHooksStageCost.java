@@ -33,7 +33,7 @@ public final class CdsHooksStageCost {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         ObjectMapper json = new ObjectMapper();
         Pipeline pipeline = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
-        CardFactory cards = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), json, codes -> UUID.randomUUID());
+        CardFactory cards = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), json, (codes, client) -> UUID.randomUUID());
         TestPatient p = TestPatient.realistic("bench-patient");
         byte[] body = json.writeValueAsBytes(p.request("patient-view", p.prefetchAll(), List.of()));
 
@@ -60,8 +60,8 @@ public final class CdsHooksStageCost {
         call.prefetch().values().forEach(inputs::addAll);
         time("FHIR read + map + rules", n, () -> pipeline.evaluate(inputs, call.patientId(), LocalDate.now()));
         Pipeline.Result result = pipeline.evaluate(inputs, call.patientId(), LocalDate.now());
-        time("cards", n, () -> cards.cards(result.evaluation(), call));
-        CdsResponse response = CdsResponse.of(cards.cards(result.evaluation(), call));
+        time("cards", n, () -> cards.cards(result.evaluation(), call, null));
+        CdsResponse response = CdsResponse.of(cards.cards(result.evaluation(), call, null));
         time("JSON answer", n, () -> { try { return json.writeValueAsBytes(response); } catch (Exception e) { throw new RuntimeException(e); } });
         System.out.printf("answer: %d cards, %d bytes%n", response.cards().size(), json.writeValueAsBytes(response).length);
         System.exit(0);
