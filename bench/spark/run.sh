@@ -107,12 +107,13 @@ PY
   fi
 
   if [ -f "$OUT/measure-report.json" ] && [ -f "$OUT1/measure-report.json" ]; then
-    # same figures on both sides (the patients list aside: the job's verdicts are in its tables); MeasureReports apart from their date
+    # same figures on both sides (the per-patient lists aside: the job's verdicts are in its tables); MeasureReports apart from their date
     python3 - "$OUT" "$OUT1" <<'PY'
 import json, sys
 spark, one = sys.argv[1:]
 a, b = json.load(open(f"{spark}/audit-summary.json")), json.load(open(f"{one}/audit.json"))
-a.pop("patients", None); b.pop("patients", None)
+for per_patient in ("patients", "outOfScope"):
+    a.pop(per_patient, None); b.pop(per_patient, None)
 m, n = json.load(open(f"{spark}/measure-report.json")), json.load(open(f"{one}/measure-report.json"))
 m.pop("date"); n.pop("date")
 print("same figures:", a == b, "| same MeasureReport:", m == n)

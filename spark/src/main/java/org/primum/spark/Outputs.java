@@ -31,8 +31,8 @@ import static org.apache.spark.sql.functions.*;
  *   with the knowledge-base version and the audit's date;</li>
  *   <li>{@code problems/} (CSV): every input problem with its file and line;</li>
  *   <li>{@code audit-summary.json}: the one-machine audit's JSON ({@code JsonOutput}) of the cohort's figures:
- *   summary per criterion, breast-conservation rate, counts, input problems; its {@code patients} list is empty
- *   (the verdicts are in the tables above);</li>
+ *   summary per criterion, breast-conservation rate, counts, input problems; its per-patient lists ({@code patients},
+ *   {@code outOfScope}) are empty (the verdicts are in the tables above);</li>
  *   <li>{@code measure-report.json}: the one-machine audit's FHIR R4 MeasureReport ({@code MeasureReportOutput}) of the
  *   same figures;</li>
  *   <li>{@code summary.csv} (per criterion: patients by worst verdict, rate) and {@code problems-by-file.csv} (per file
