@@ -76,7 +76,7 @@ public final class AuditJob {
             CohortFigures figures = new CohortFigures(rows, fileProblems);
             AuditReport report = figures.report(version, options.asOf(), engine.titles(), index.linesRead());
             Map<String, Map<String, Long>> problemsByFile = figures.problemsByFile();
-            outputs.summary(report, problemsByFile);
+            outputs.summary(report, figures.earliestAct(), problemsByFile);
             LOG.info("{} patients, {} audited, {} input problems; outputs in {}", report.patients(), report.audited(),
                     report.problemCount(), options.out());
             return new JobResult(report, problemsByFile, options.out());

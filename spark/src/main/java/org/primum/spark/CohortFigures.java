@@ -14,8 +14,8 @@ import static org.apache.spark.sql.functions.*;
  * The cohort's figures, computed by Spark from the judged rows with the one-machine audit's counting
  * ({@code org.primum.audit.Aggregates}): a patient counts once per criterion under her worst verdict, breast
  * surgeries are summed over audited patients, out-of-scope patients are counted by scope; input problems by kind
- * (the first {@link #KEPT} in file and line order kept with their place) and by file. Only these small results
- * reach the driver.
+ * (the first {@link #KEPT} in file and line order kept with their place) and by file; the earliest act judged.
+ * Only these small results reach the driver.
  */
 final class CohortFigures {
 
@@ -91,6 +91,15 @@ final class CohortFigures {
         Map<String, long[]> byCode = new HashMap<>();
         for (Row r : counts) byCode.computeIfAbsent(r.getString(0), k -> new long[Verdict.values().length])[r.getInt(1)] += r.getLong(2);
         return byCode;
+    }
+
+    /**
+     * The earliest date of an act judged, where the FHIR MeasureReport's period starts (as the one-machine audit takes
+     * it from its patients' results), or null when no criterion has a date: one aggregate, no rows to the driver.
+     */
+    LocalDate earliestAct() {
+        Row earliest = rows.filter(col("kind").equalTo(AuditRow.VERDICT)).agg(min("date").cast("string")).first();
+        return earliest.isNullAt(0) ? null : LocalDate.parse(earliest.getString(0));
     }
 
     /** Input problems per file and kind ("Condition.ndjson" → UNREADABLE_LINE → 3). */

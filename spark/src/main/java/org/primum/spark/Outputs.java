@@ -9,7 +9,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.primum.audit.model.AuditReport;
 import org.primum.audit.model.CriterionSummary;
+import org.primum.audit.AuditOutputs;
 import org.primum.audit.output.JsonOutput;
+import org.primum.audit.output.MeasureReportOutput;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +31,10 @@ import static org.apache.spark.sql.functions.*;
  *   with the knowledge-base version and the audit's date;</li>
  *   <li>{@code problems/} (CSV): every input problem with its file and line;</li>
  *   <li>{@code audit-summary.json}: the one-machine audit's JSON ({@code JsonOutput}) of the cohort's figures:
- *   summary per criterion, breast-conservation rate, counts, input problems; its {@code patients} list is empty
- *   (the verdicts are in the tables above);</li>
+ *   summary per criterion, breast-conservation rate, counts, input problems; its per-patient lists ({@code patients},
+ *   {@code outOfScope}) are empty (the verdicts are in the tables above);</li>
+ *   <li>{@code measure-report.json}: the one-machine audit's FHIR R4 MeasureReport ({@code MeasureReportOutput}) of the
+ *   same figures;</li>
  *   <li>{@code summary.csv} (per criterion: patients by worst verdict, rate) and {@code problems-by-file.csv} (per file
  *   and kind).</li>
  * </ul>
@@ -38,7 +42,8 @@ import static org.apache.spark.sql.functions.*;
 final class Outputs {
 
     static final String VERDICTS = "verdicts", VERDICTS_CSV = "verdicts-csv", PROBLEMS = "problems",
-            SUMMARY_JSON = "audit-summary.json", SUMMARY_CSV = "summary.csv", PROBLEMS_BY_FILE = "problems-by-file.csv";
+            SUMMARY_JSON = "audit-summary.json",
+            MEASURE_REPORT = AuditOutputs.MEASURE_REPORT, SUMMARY_CSV = "summary.csv", PROBLEMS_BY_FILE = "problems-by-file.csv";
 
     private final SparkSession spark;
     private final String out;
@@ -68,9 +73,10 @@ final class Outputs {
                 .write().option("header", "true").csv(path(PROBLEMS));
     }
 
-    /** The small outputs, written by the driver. */
-    void summary(AuditReport report, Map<String, Map<String, Long>> problemsByFile) {
+    /** The small outputs, written by the driver from the cohort's figures; {@code earliestAct}: the MeasureReport's period start. */
+    void summary(AuditReport report, LocalDate earliestAct, Map<String, Map<String, Long>> problemsByFile) {
         write(SUMMARY_JSON, o -> JsonOutput.write(report, o));
+        write(MEASURE_REPORT, o -> MeasureReportOutput.write(report, earliestAct, o));
         write(SUMMARY_CSV, o -> {
             Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
             w.write("code,title,concordant,discordant,notEvaluable,rate\n");

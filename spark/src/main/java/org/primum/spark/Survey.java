@@ -2,9 +2,8 @@ package org.primum.spark;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.primum.audit.read.Route;
+import org.primum.audit.read.LineClassifier;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,14 +35,9 @@ final class Survey implements MapPartitionsFunction<Row, SurveyRow> {
             if (json == null) continue;
             nonBlank++;
             if (!NdjsonLine.mayBeMedication(json)) continue;
-            try {
-                Route route = Route.of(json, json.length);
-                if ("Medication".equals(route.type()) && route.id() != null) {
-                    out.add(SurveyRow.medication(path, start, seq, route.id(), json));
-                }
-            } catch (IOException unreadable) {
-                // reported by pass two, with its line
-            }
+            // an unreadable line is reported by pass two, with its line
+            LineClassifier.Routed routed = LineClassifier.classify(json, json.length);
+            if (routed.kind() == LineClassifier.Kind.MEDICATION) out.add(SurveyRow.medication(path, start, seq, routed.id(), json));
         }
         if (lines > 0) out.add(SurveyRow.block(block.path(), block.start(), lines, nonBlank));
         return out.iterator();

@@ -1,5 +1,8 @@
 package org.primum.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -11,8 +14,11 @@ import org.primum.audit.AuditEngine;
 import org.primum.audit.AuditInput;
 import org.primum.audit.AuditOptions;
 import org.primum.audit.model.*;
+import org.primum.audit.output.MeasureReportOutput;
 import org.primum.core.Pipeline;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.*;
@@ -23,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Spark job in local mode ({@code local[2]}) and the one-machine audit ({@link AuditEngine}) on the same NDJSON
  * cohort ({@link TestCohort}): the same patients, the same verdicts criterion by criterion (code, verdict, reason,
  * date, resource ids, in order), the same out-of-scope reasons, the same cohort figures and the same input problems
- * with their file and line. Small blocks (64 KB) make Spark split the files, so line numbers cross blocks.
+ * with their file and line, the same FHIR MeasureReport. Small blocks (64 KB) make Spark split the files, so line numbers cross blocks.
  */
 class SparkAuditEqualityTest {
 
@@ -119,5 +125,20 @@ class SparkAuditEqualityTest {
         long csv = spark.read().option("header", "true").csv(tmp.resolve("out").resolve(Outputs.VERDICTS_CSV).toString()).count();
         assertThat(csv).isEqualTo(parquet.count());
         assertThat(tmp.resolve("out").resolve(Outputs.SUMMARY_JSON)).exists();
+    }
+
+    @Test
+    void same_measure_report_apart_from_when_it_was_written() throws IOException {
+        ByteArrayOutputStream oneMachine = new ByteArrayOutputStream();
+        MeasureReportOutput.write(expected, oneMachine);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode want = json.readTree(oneMachine.toByteArray());
+        JsonNode got = json.readTree(tmp.resolve("out").resolve(Outputs.MEASURE_REPORT).toFile());
+        assertThat(got.path("date").asText()).isNotEmpty();
+        ((ObjectNode) want).remove("date");
+        ((ObjectNode) got).remove("date");
+        assertThat(got).isEqualTo(want);
+        // the period starts at the earliest act judged, taken from the patients' results: the job must compute it too
+        assertThat(want.path("period").path("start").asText()).isLessThan(AS_OF.toString());
     }
 }

@@ -37,6 +37,15 @@ public final class MeasureReportOutput {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static void write(AuditReport report, OutputStream out) {
+        write(report, earliestAct(report), out);
+    }
+
+    /**
+     * The same, with the earliest act judged given (null: none) instead of read from the report's patients: for a
+     * report that holds the cohort's figures only (the Spark job computes the earliest date where its verdicts are).
+     */
+    public static void write(AuditReport report, LocalDate earliestAct, OutputStream out) {
+        LocalDate start = earliestAct == null || earliestAct.isAfter(report.asOf()) ? report.asOf() : earliestAct;
         ObjectNode r = JSON.createObjectNode();
         r.put("resourceType", "MeasureReport");
         r.put("status", "complete");
@@ -44,7 +53,7 @@ public final class MeasureReportOutput {
         r.put("measure", MEASURE);
         r.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
         ObjectNode period = r.putObject("period");
-        period.put("start", earliestAct(report).toString());
+        period.put("start", start.toString());
         period.put("end", report.asOf().toString());
         ArrayNode groups = r.putArray("group");
         for (CriterionSummary s : report.summary()) {

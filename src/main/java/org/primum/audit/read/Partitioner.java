@@ -3,7 +3,6 @@ package org.primum.audit.read;
 import org.primum.audit.model.InputProblem;
 import org.primum.audit.model.AuditCancelledException;
 import org.primum.audit.model.ProgressListener;
-import org.primum.core.Pipeline;
 
 import java.io.IOException;
 import java.util.*;
@@ -16,7 +15,7 @@ import java.util.function.Consumer;
  * Medications apart, and reports what it cannot route (file and line): an unreadable line, an unknown
  * resource type, a clinical resource without a patient. Resources of types the mapping never reads
  * (Encounter, Claim, Practitioner…) are counted by type and not copied (a patient named by one still
- * appears in the output).
+ * appears in the output). Where each line goes is {@link LineClassifier}'s decision (shared with the Spark job).
  */
 public final class Partitioner {
 
@@ -53,40 +52,25 @@ public final class Partitioner {
                         if (cancelled.getAsBoolean()) throw new AuditCancelledException();
                         progress.reading(lines[0], bytes.get(), total);
                     }
-                    Route route;
-                    try {
-                        route = Route.of(json, length);
-                    } catch (IOException e) {
-                        problem(InputProblem.Kind.UNREADABLE_LINE, file, line, null, "not one JSON object: " + firstLine(e.getMessage()));
-                        return;
-                    }
-                    if (route.type() == null) {
-                        problem(InputProblem.Kind.UNREADABLE_LINE, file, line, null, "no resourceType");
-                    } else if (!Pipeline.isResourceType(route.type())) {
-                        problem(InputProblem.Kind.UNKNOWN_RESOURCE_TYPE, file, line, patientRef(route),
-                                "resourceType " + route.type() + " is not a FHIR R4 resource type");
-                    } else if ("Medication".equals(route.type())) {
-                        if (route.id() != null) medications.put(route.id(), fileIndex, line, Arrays.copyOf(json, length));
-                        else notUsed.merge("Medication (no id)", 1L, Long::sum);
-                    } else if (route.patientId() == null) {
-                        if (Pipeline.isMappedResourceType(route.type())) {
-                            problem(InputProblem.Kind.NO_PATIENT_REFERENCE, file, line, null,
-                                    route.type() + ("Patient".equals(route.type()) ? " without an id" : " names no patient (subject, patient)"));
-                        } else {
-                            notUsed.merge(route.type(), 1L, Long::sum);
+                    LineClassifier.Routed routed = LineClassifier.classify(json, length);
+                    switch (routed.kind()) {
+                        case PROBLEM -> problems.accept(routed.problemAt(file.name(), line));
+                        case MEDICATION -> medications.put(routed.id(), fileIndex, line, Arrays.copyOf(json, length));
+                        case MAPPED -> {
+                            if ("Patient".equals(routed.type())) patients[0]++;
+                            buckets.add(routed.patientId(), fileIndex, line, json, length);
                         }
-                    } else if (Pipeline.isMappedResourceType(route.type())) {
-                        if ("Patient".equals(route.type())) patients[0]++;
-                        buckets.add(route.patientId(), fileIndex, line, json, length);
-                    } else {
-                        notUsed.merge(route.type(), 1L, Long::sum);
-                        buckets.add(route.patientId(), fileIndex, line, none, 0);
+                        case NOT_USED -> {
+                            notUsed.merge(routed.countedAs(), 1L, Long::sum);
+                            // not copied, but her id is: a patient named only by such resources still appears in the output
+                            if (routed.patientId() != null) buckets.add(routed.patientId(), fileIndex, line, none, 0);
+                        }
                     }
                 }, bytes::addAndGet);
             } catch (AuditCancelledException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                problem(InputProblem.Kind.UNREADABLE_FILE, file, 0, null, "cannot read the file: " + firstLine(e.getMessage()));
+                problem(InputProblem.Kind.UNREADABLE_FILE, file, 0, null, "cannot read the file: " + LineClassifier.firstLine(e.getMessage()));
             }
         }
         progress.reading(lines[0], bytes.get(), total);
@@ -96,16 +80,5 @@ public final class Partitioner {
 
     private void problem(InputProblem.Kind kind, InputFiles.InputFile file, long line, String patient, String detail) {
         problems.accept(new InputProblem(kind, file.name(), line, patient, detail));
-    }
-
-    private static String patientRef(Route route) {
-        return route.patientId() == null ? null : "Patient/" + route.patientId();
-    }
-
-    /** Parser messages quote the offending text after a line break: keep the first line only (no values). */
-    private static String firstLine(String message) {
-        if (message == null) return "unknown error";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }
