@@ -79,6 +79,13 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void theAuditUploadRouteIsMeasuredThoughOutsideTheRestLayer() {
+        Scrape before = Scrape.read();
+        given().contentType("text/csv").body("id,name\n").post("/audit").then().statusCode(415);
+        awaitScrape(s -> moved(before, s, EVALUATIONS, 1, "endpoint", "audit", "outcome", "client_error"));
+    }
+
+    @Test
     void theKnowledgeBaseVersionIsAnInfoGauge() {
         String version = given().get("/rules").then().statusCode(200).extract().jsonPath().getString("version");
         Scrape scrape = Scrape.read();
