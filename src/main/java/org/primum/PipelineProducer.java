@@ -5,7 +5,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.primum.audit.log.DecisionLog;
+import org.primum.core.EvaluationListener;
 import org.primum.core.Pipeline;
+import org.primum.metrics.RecommendationMetrics;
 
 import java.nio.file.Path;
 
@@ -22,12 +24,13 @@ public class PipelineProducer {
     @Produces
     @Singleton
     @Startup
-    Pipeline pipeline(PrimumConfig config, DecisionLog decisionLog) {
+    Pipeline pipeline(PrimumConfig config, DecisionLog decisionLog, RecommendationMetrics metrics) {
         Pipeline pipeline = Pipeline.builder()
                 .rules(Path.of(config.knowledgeBase().rulesDir()))
                 .profiles(Path.of(config.knowledgeBase().profilesDir()))
                 .thresholds(config.thresholds().overrides())
-                .listener(decisionLog.listener()) // every entry point's evaluations recorded here, in one place
+                // every entry point's evaluations recorded and counted here, in one place
+                .listener(EvaluationListener.all(decisionLog.listener(), metrics))
                 .build();
         LOG.infof("knowledge base %s: %d rules", pipeline.knowledgeBase().version(), pipeline.knowledgeBase().definitions().size());
         return pipeline;

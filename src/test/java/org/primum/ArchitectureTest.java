@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The package arrows of the service, checked on the compiled main classes:
  *
  * <pre>
- *   entry points (tumourboard, cdshooks, audit) ──► api (HTTP: media types, sizes, OperationOutcomes)
+ *   entry points (tumourboard, cdshooks, audit, metrics) ──► api (HTTP: media types, sizes, OperationOutcomes)
  *          │
  *          └──► core (Pipeline) ──► fhir (HAPI: FHIR JSON → ClinicalRecord) ──┐
  *                    ├────────────► definitions (catalogue definitions) ───────┼──► facts
@@ -38,7 +38,9 @@ class ArchitectureTest {
     private static final String[] HAPI = {"ca.uhn..", "org.hl7.."};
     private static final String[] FRAMEWORKS = {"io.quarkus..", "io.smallrye..", "io.vertx..", "jakarta..", "javax..",
             "org.jboss.resteasy..", "org.eclipse.microprofile.."};
-    private static final String[] ENTRY_POINTS = {"org.primum.tumourboard..", "org.primum.cdshooks..", "org.primum.audit.."};
+    /** Metrics count at the HTTP edge and listen to the core's evaluations: an entry point's level, not the core's. */
+    private static final String[] ENTRY_POINTS = {"org.primum.tumourboard..", "org.primum.cdshooks..", "org.primum.audit..",
+            "org.primum.metrics.."};
 
     /**
      * The classes of the CDS Hooks service allowed to use HAPI, each for a reason: {@code HookCall} is the
@@ -110,6 +112,15 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(ENTRY_POINTS)
                 .should().dependOnClassesThat().resideInAnyPackage("org.primum.fhir..", "org.primum.definitions..")
                 .because("an entry point hands FHIR JSON to org.primum.core.Pipeline and reads its result")
+                .check(MAIN);
+    }
+
+    @Test
+    void metricsAreWiredInOnePlace() {
+        noClasses().that().resideOutsideOfPackage("org.primum.metrics..").and(not(nameMatching("org\\.primum\\.PipelineProducer")))
+                .should().dependOnClassesThat().resideInAPackage("org.primum.metrics..")
+                .because("requests are measured at the HTTP edge and evaluations through the core's listener, installed by"
+                        + " PipelineProducer: no entry point counts for itself")
                 .check(MAIN);
     }
 
