@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.primum.PrimumConfig;
 import org.primum.api.PreferHandling;
 import org.primum.api.RequestBodies;
+import org.primum.api.http.JsonBody;
 import org.primum.cdshooks.model.*;
 import org.primum.cdshooks.security.ClientJwt;
 import org.primum.cdshooks.security.CurrentClient;
@@ -28,6 +29,7 @@ import java.util.List;
 /** CDS Hooks 2.0 endpoints: discovery, the three services, feedback, and the feedback summary. */
 @Path("/cds-services")
 @Produces(MediaType.APPLICATION_JSON)
+@JsonBody
 public class CdsHooksResource {
 
     private final CdsHooksService service;
