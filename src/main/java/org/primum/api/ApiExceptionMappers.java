@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.primum.api.http.AllowedMethods;
 import org.primum.fhir.HapiErrors;
 import org.primum.input.InvalidInputException;
 

@@ -3,7 +3,6 @@ package org.primum.api;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.primum.api.http.AllowedMethods;
 
 import java.util.Set;
 

@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.primum.PrimumConfig;
 import org.primum.api.PreferHandling;
 import org.primum.api.RequestBodies;
-import org.primum.api.http.JsonBody;
+import org.primum.api.JsonBody;
 import org.primum.cdshooks.model.*;
 import org.primum.cdshooks.security.ClientJwt;
 import org.primum.cdshooks.security.CurrentClient;

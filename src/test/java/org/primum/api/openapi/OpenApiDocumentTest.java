@@ -7,7 +7,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.primum.api.http.PathTemplate;
+import org.primum.api.PathTemplate;
 import org.primum.cdshooks.TestJwt;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import org.junit.jupiter.api.Test;
 import org.primum.input.InvalidInputException;

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import jakarta.ws.rs.core.MediaType;
 import org.primum.input.InvalidInputException;

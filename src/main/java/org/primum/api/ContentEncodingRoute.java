@@ -1,11 +1,10 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.primum.api.OperationOutcomes;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 

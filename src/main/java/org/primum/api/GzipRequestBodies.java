@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.ext.Provider;

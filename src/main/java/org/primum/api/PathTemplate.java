@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;

@@ -1,4 +1,4 @@
-package org.primum.api.http;
+package org.primum.api;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.primum.api.OperationOutcomes;
 import org.primum.input.InvalidInputException;
 
 import java.util.Optional;
