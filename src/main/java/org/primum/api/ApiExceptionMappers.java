@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.primum.fhir.HapiErrors;
 import org.primum.input.InvalidInputException;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -29,6 +31,12 @@ import java.util.UUID;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    private final AllowedMethods allowedMethods;
+
+    public ApiExceptionMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, ContainerRequestContext request) {
@@ -66,19 +74,34 @@ public class ApiExceptionMappers {
         return json(e, request);
     }
 
+    /**
+     * RESTEasy also says "not found" for a path it serves with other methods only when another route (the audit
+     * upload, a Vert.x route) holds the method it lacks: that is a 405 too.
+     */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, ContainerRequestContext request) {
-        String path = request == null ? "" : "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
+        String path = path(request);
+        Set<String> allowed = allowedMethods.of(path);
+        if (request != null && !allowed.isEmpty() && !allowed.contains(request.getMethod())) return methodNotAllowed(request, allowed);
         return clientError(request, 404, "not-found", "no resource at " + path, null);
     }
 
+    /** RESTEasy Reactive raises its 405 without the methods the path answers; {@link AllowedMethods} knows them. */
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, ContainerRequestContext request) {
-        Response r = e.getResponse();
-        String allowed = r == null || r.getAllowedMethods().isEmpty() ? "" : "; allowed: " + String.join(", ", r.getAllowedMethods());
+        Set<String> allowed = new TreeSet<>(allowedMethods.of(path(request)));
+        if (allowed.isEmpty() && e.getResponse() != null) allowed.addAll(e.getResponse().getAllowedMethods());
+        return methodNotAllowed(request, allowed);
+    }
+
+    private static Response methodNotAllowed(ContainerRequestContext request, Set<String> allowed) {
         Response oo = clientError(request, 405, "not-supported", "method " + (request == null ? "" : request.getMethod())
-                + " is not allowed here" + allowed, null);
-        return r == null ? oo : Response.fromResponse(oo).header(HttpHeaders.ALLOW, String.join(", ", r.getAllowedMethods())).build();
+                + " is not allowed here" + (allowed.isEmpty() ? "" : "; allowed: " + AllowedMethods.header(allowed)), null);
+        return Response.fromResponse(oo).header(HttpHeaders.ALLOW, AllowedMethods.header(allowed)).build();
+    }
+
+    private static String path(ContainerRequestContext request) {
+        return request == null ? "/" : "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,13 @@
 package org.primum.cdshooks;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.primum.input.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.primum.PrimumConfig;
 import org.primum.api.PreferHandling;
 import org.primum.api.RequestBodies;
+import org.primum.api.JsonBody;
 import org.primum.cdshooks.model.*;
 import org.primum.cdshooks.security.ClientJwt;
 import org.primum.cdshooks.security.CurrentClient;
@@ -28,6 +37,8 @@ import java.util.List;
 /** CDS Hooks 2.0 endpoints: discovery, the three services, feedback, and the feedback summary. */
 @Path("/cds-services")
 @Produces(MediaType.APPLICATION_JSON)
+@JsonBody
+@Tag(name = "CDS Hooks")
 public class CdsHooksResource {
 
     private final CdsHooksService service;
@@ -46,6 +57,9 @@ public class CdsHooksResource {
 
     @GET
     @ClientJwt(discovery = true)
+    @Operation(summary = "CDS Hooks discovery", description = "The three services with their prefetch templates and usage requirements")
+    @APIResponse(responseCode = "200", description = "The services",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Discovery.class)))
     public Discovery discovery() {
         return service.discovery();
     }
@@ -53,6 +67,18 @@ public class CdsHooksResource {
     @POST
     @Path("{id}")
     @ClientJwt
+    @Operation(summary = "Call a CDS service", description = "dnmbc-lrt-patient-view, dnmbc-lrt-order-select or dnmbc-lrt-order-sign:"
+            + " the cards for the patient (and the draft orders). Missing prefetch is fetched from fhirServer with fhirAuthorization."
+            + " Needs a client JWT (Authorization: Bearer). The body is JSON (application/json).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "A CDS Hooks 2.0 request: hook, hookInstance, context, prefetch,"
+                    + " fhirServer, fhirAuthorization"),
+            examples = @ExampleObject(name = "patient-view", ref = "PatientViewRequest")))
+    @APIResponse(responseCode = "200", description = "The cards",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CdsResponse.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public CdsResponse call(@RestPath String id, byte[] body, @HeaderParam(PreferHandling.HEADER) List<String> prefer,
                             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         String hook = CdsServiceCatalog.hookOf(id)
@@ -66,6 +92,13 @@ public class CdsHooksResource {
     @POST
     @Path("{id}/feedback")
     @ClientJwt
+    @Operation(summary = "Feedback on cards", description = "Accepted or overridden cards (with the override reason), stored with the"
+            + " codes and knowledge-base version of the card")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FeedbackRequest.class), examples = @ExampleObject(name = "overridden", ref = "Feedback")))
+    @APIResponse(responseCode = "200", description = "Stored")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response feedback(@RestPath String id, byte[] body) {
         if (CdsServiceCatalog.hookOf(id).isEmpty()) throw new CdsHookException(Problem.NOT_FOUND, "not-found", "no CDS service with this id");
         FeedbackRequest request;
@@ -105,6 +138,10 @@ public class CdsHooksResource {
     @GET
     @Path("feedback/summary")
     @ClientJwt
+    @Operation(summary = "Feedback summary", description = "Accepted and overridden counts and override reasons per catalogue code")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackSummary.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public FeedbackSummary feedbackSummary() {
         var who = client.get();
         return feedback.summary(who == null ? null : who.issuer()); // the caller's own feedback only

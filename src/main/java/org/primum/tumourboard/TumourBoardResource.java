@@ -11,6 +11,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.primum.api.OperationOutcomes;
@@ -40,6 +48,7 @@ import java.util.Arrays;
  * left out and reported (DATA_INVALID_RECORD). Errors are OperationOutcomes (see org.primum.api).
  */
 @Path("/tumour-board")
+@Tag(name = "Tumour board")
 public class TumourBoardResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +63,21 @@ public class TumourBoardResource {
 
     @POST
     @Path("/evaluate")
+    @Operation(summary = "Evaluate one patient's record", description = "A FHIR R4 Bundle (collection, transaction, batch, searchset or"
+            + " document) holding one patient's record → the recommendations about locoregional therapy of the intact primary, each with"
+            + " its evidence, citations and the facts behind it. Plain JSON by default; a FHIR R4 GuidanceResponse for a client that"
+            + " prefers application/fhir+json. Invalid elements are left out and reported (DATA_INVALID_RECORD) unless the client sends"
+            + " Prefer: handling=strict (then 400, or 422 for profile errors).")
+    @RequestBody(required = true, content = @Content(mediaType = OperationOutcomes.FHIR_JSON,
+            schema = @Schema(ref = "Resource"), examples = @ExampleObject(name = "bundle", ref = "Bundle")))
+    @Parameter(name = "asOf", description = "The date the record is evaluated at (YYYY-MM-DD); default today")
+    @Parameter(name = "validate", description = "true: the input's problems against the expected profiles come with the answer")
+    @Parameter(name = "Prefer", description = "handling=strict refuses invalid elements (400) and profile errors (422)")
+    @APIResponse(responseCode = "200", description = "The evaluation: recommendations, facts as understood, missing data, notes",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TumourBoardAnswer.class)),
+                    @Content(mediaType = OperationOutcomes.FHIR_JSON, schema = @Schema(ref = "Resource"))})
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     @Consumes({OperationOutcomes.FHIR_JSON, MediaType.APPLICATION_JSON})
     @Produces({MediaType.APPLICATION_JSON, OperationOutcomes.FHIR_JSON})
     public Response evaluate(byte[] body, @RestQuery String asOf, @RestQuery String validate, @RestHeader("Prefer") String prefer,

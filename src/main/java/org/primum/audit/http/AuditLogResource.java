@@ -6,6 +6,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.primum.audit.log.DecisionLog;
 import org.primum.audit.log.Replay;
@@ -26,6 +35,7 @@ import java.util.Map;
  */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
 public class AuditLogResource {
 
     private final DecisionStore decisions;
@@ -43,6 +53,14 @@ public class AuditLogResource {
     /** {@code ?patient=<id>&from=&to=&limit=}: the decisions, oldest first. */
     @GET
     @Path("/decisions")
+    @Operation(summary = "The decision log", description = "Every logged evaluation, oldest first; the patient as a salted hash")
+    @Parameter(name = "patient", description = "A patient id (abc or Patient/abc), hashed to look it up")
+    @Parameter(name = "from", description = "A date or RFC 3339 date-time")
+    @Parameter(name = "to", description = "A date or RFC 3339 date-time (exclusive)")
+    @Parameter(name = "limit", description = "1 to 10,000 (100)")
+    @APIResponse(responseCode = "200", description = "{\"decisions\": [...]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Map<String, List<DecisionView>> decisions(@RestQuery String patient, @RestQuery String from, @RestQuery String to,
                                                      @RestQuery Integer limit) throws SQLException {
         var filter = new DecisionQuery(List.of(), patient, from, to, limit).filter(log.patientHash());
@@ -52,6 +70,12 @@ public class AuditLogResource {
     /** Body {@code {"ids":[…],"patient":"…","from":"…","to":"…","limit":n}} (all optional): which decisions to evaluate again. */
     @POST
     @Path("/replay")
+    @Operation(summary = "Replay logged decisions", description = "The logged decisions evaluated again under the current knowledge base:"
+            + " which changed, and how")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionQuery.class),
+            examples = @ExampleObject(name = "one patient", ref = "ReplayQuery")))
+    @APIResponse(responseCode = "200", description = "The replay",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayReport.class)))
     @Consumes(MediaType.APPLICATION_JSON)
     public ReplayReport replay(DecisionQuery query) throws SQLException {
         DecisionQuery q = query == null ? new DecisionQuery(List.of(), null, null, null, null) : query;
@@ -60,6 +84,9 @@ public class AuditLogResource {
 
     @GET
     @Path("/feedback")
+    @Operation(summary = "Feedback rates", description = "The CDS Hooks feedback per recommendation code and knowledge-base version")
+    @APIResponse(responseCode = "200", description = "The rates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRates.class)))
     public FeedbackRates feedback() throws SQLException {
         return feedback.rates();
     }

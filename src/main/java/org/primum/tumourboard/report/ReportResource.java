@@ -11,6 +11,16 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.primum.api.OperationOutcomes;
@@ -33,6 +43,7 @@ import java.time.Instant;
  * inline, which the Content-Security-Policy enforces).
  */
 @Path("/tumour-board/report")
+@Tag(name = "Tumour board")
 public class ReportResource {
 
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none';"
@@ -54,6 +65,15 @@ public class ReportResource {
     @POST
     @Consumes({OperationOutcomes.FHIR_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The printable tumour-board report", description = "The same input, checks and errors as"
+            + " /tumour-board/evaluate; the report is stored and its address given in Content-Location")
+    @RequestBody(required = true, content = @Content(mediaType = OperationOutcomes.FHIR_JSON,
+            schema = @Schema(ref = "Resource"), examples = @ExampleObject(name = "bundle", ref = "Bundle")))
+    @Parameter(name = "asOf", description = "The date the record is evaluated at (YYYY-MM-DD); default today")
+    @APIResponse(responseCode = "200", description = "The report page (no external asset)",
+            headers = @Header(name = "Content-Location", description = "The stored report's address", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response create(byte[] body, @RestQuery String asOf, @Context ContainerRequestContext request) {
         Pipeline.Result result = service.evaluateRecord(body, request.getMediaType(), asOf);
         service.answer(result, body, RequestLog.id(request)); // the same log line as /evaluate
@@ -64,6 +84,10 @@ public class ReportResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "A stored report", description = "Served until it expires (primum.report.ttl, 24 h)")
+    @APIResponse(responseCode = "200", description = "The report page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@RestPath String id) {
         ReportView report = store.find(id).orElseThrow(() -> new InvalidInputException(Problem.NOT_FOUND, "not-found",
                 "no report with this id (reports are kept for " + store.ttl() + ")", "id"));
