@@ -10,8 +10,9 @@
 # 6. RSS of the service after start and after the load;
 # 7. --soak: patient-view at 80 % of the capacity wrk measured in 5., for SOAK_SECONDS (600), one line per
 #    minute; errors, and the heap after a full GC at the end of the first and of the last minute (GC log).
-# Environment: SKIP_BUILD=1, PORT (18080), HEAP (1g), ALG (ES384), PROFILE=1 (JFR of the service, top frames
-# printed), WORK (a fresh folder under /tmp).
+# Environment: SKIP_BUILD=1, APPCDS=1 (package with Quarkus AppCDS: the archive is made by starting the app once
+# at build time), PORT (18080), HEAP (1g), ALG (ES384), PROFILE=1 (JFR of the service, top frames printed),
+# WRK_TOKENS (30000: enough for the closed-loop run), SOAK_SECONDS (600), WORK (a fresh folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,7 +46,9 @@ echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 
   "$(java -version 2>&1 | head -1); load average $(load); $(date -u +%FT%TZ)"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  ./mvnw -B -o -q package -DskipTests
+  APPCDS_FLAG=()
+  [[ "${APPCDS:-0}" == 1 ]] && APPCDS_FLAG=(-Dquarkus.package.jar.appcds.enabled=true)
+  ./mvnw -B -o -q package -DskipTests "${APPCDS_FLAG[@]}"
   ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt >/dev/null
 fi
 [[ -f target/bench-cp.txt ]] || ./mvnw -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt >/dev/null
@@ -105,10 +108,19 @@ start_app "$WORK/app.log" -Xlog:gc:file="$WORK/gc.log":uptime "${JFR[@]}"
 echo "plain fast-jar: $STARTUP_MS ms"
 echo "RSS after start: $(rss)"
 
-wrk_run() { # label url lua
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+# wrk_run label url lua: closed loop; also the service's CPU time per answered request (process CPU over the run /
+# requests): on a machine shared with other builds this, not req/s, is the figure that compares runs
+wrk_run() {
   echo "-- $1: wrk -t2 -c16 -d${WRK_SECONDS}s (closed loop; load average $(load))"
-  wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s "$3" "$2" | tee "$WORK/wrk-$1.txt" \
-    | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  " | sed 's/^ */   /'
+  local c0 c1 n
+  c0=$(cpu_ticks)
+  wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s "$3" "$2" > "$WORK/wrk-$1.txt"
+  c1=$(cpu_ticks)
+  grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  " "$WORK/wrk-$1.txt" | sed 's/^ */   /'
+  n=$(awk '/requests in/{print $1}' "$WORK/wrk-$1.txt")
+  awk -v t=$(( c1 - c0 )) -v hz="$(getconf CLK_TCK)" -v n="$n" \
+    'BEGIN { printf "   service CPU per request: %.2f ms (%d requests, %.1f s of CPU)\n", t / hz * 1000 / n, n, t / hz }'
 }
 
 echo "== tumour-board evaluate ($(wc -c < "$TB_BODY") bytes in, $(curl -s -o /dev/null -w '%{size_download}' -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL") bytes out)"
@@ -122,7 +134,7 @@ curl -s -o "$WORK/sample.json" -w "sample call: HTTP %{http_code}, %{size_downlo
   -H "Content-Type: application/json" -H "Authorization: Bearer $(head -1 "$WORK/tokens.txt")" --data-binary @"$WORK/body.json"
 echo "load average $(load)"
 harness load "$WORK" "$PV_URL" "$PV_RATES" "$SECONDS_RUN" "$ALG" 10
-harness tokens "$WORK" "$PV_URL" "${WRK_TOKENS:-90000}" "$ALG"
+harness tokens "$WORK" "$PV_URL" "${WRK_TOKENS:-30000}" "$ALG"
 sed -e "s#@BODY@#$WORK/body.json#" -e "s#@TOKENS@#$WORK/tokens.txt#" bench/patient-view-post.lua > "$WORK/patient-view.lua"
 wrk_run patient-view "$PV_URL" "$WORK/patient-view.lua"
 echo "RSS after the load: $(rss)"

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code detail} of a card, GitHub-flavoured markdown: per recommendation its title, statement,
@@ -78,17 +79,28 @@ final class CardDetail {
         Set<String> citedSources = new HashSet<>();
         for (int i = 0; i < listed.size(); i++) {
             Citation c = listed.get(i);
-            md.append(i + 1).append(". ");
             boolean first = c.sourceId() == null || citedSources.add(c.sourceId());
-            String ref = text(first && c.reference() != null ? c.reference() : c.sourceId()).replace('[', '(').replace(']', ')');
-            if (c.url() != null) md.append('[').append(ref).append("](").append(c.url()).append(')');
-            else md.append(ref);
-            if (first && c.doi() != null) md.append(" doi:").append(c.doi());
-            if (c.section() != null) md.append(" — ").append(text(c.section()));
-            if (c.figure() != null) md.append(": \"").append(text(c.figure())).append('"');
-            if (c.note() != null) md.append(" (").append(text(c.note())).append(')');
-            md.append('\n');
+            md.append(i + 1).append(". ").append((first ? FULL : SHORT).computeIfAbsent(c, x -> sourceLine(x, first))).append('\n');
         }
+    }
+
+    /**
+     * A citation's line, rendered once per citation (and per form) and kept: the citations are the knowledge base's
+     * own objects, the same in every answer, and rendering them was most of the cards' time. Bounded by the
+     * knowledge base's citations.
+     */
+    private static final Map<Citation, String> FULL = new ConcurrentHashMap<>(), SHORT = new ConcurrentHashMap<>();
+
+    private static String sourceLine(Citation c, boolean first) {
+        StringBuilder md = new StringBuilder();
+        String ref = text(first && c.reference() != null ? c.reference() : c.sourceId()).replace('[', '(').replace(']', ')');
+        if (c.url() != null) md.append('[').append(ref).append("](").append(c.url()).append(')');
+        else md.append(ref);
+        if (first && c.doi() != null) md.append(" doi:").append(c.doi());
+        if (c.section() != null) md.append(" — ").append(text(c.section()));
+        if (c.figure() != null) md.append(": \"").append(text(c.figure())).append('"');
+        if (c.note() != null) md.append(" (").append(text(c.note())).append(')');
+        return md.toString();
     }
 
     /** Our own texts, made safe for markdown: no raw HTML. */
