@@ -78,7 +78,7 @@ start_app() {
   java -Xms512m -Xmx"$HEAP" "$@" \
     -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.primum\".level=WARN \
-    -Dquarkus.datasource.jdbc.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
+    -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db/primum" \
     -Dprimum.report.dir="$WORK/reports" \
     -Dprimum.cdshooks.public-base-url="$BASE" \
     -Dprimum.cdshooks.security.issuers.bench.issuer=https://ehr.test.example/ \
@@ -150,8 +150,8 @@ if [[ "$SOAK" == 1 ]]; then
   wait "$SOAK_PID"; jcmd "$APP" GC.run >/dev/null
   cat "$WORK/soak.txt"
   sleep 1
-  echo "heap after full GC (System.gc() at the end of the first and of the last minute):"
-  grep "Pause Full (System.gc())" "$WORK/gc.log" | tail -2 | sed 's/^/   /'
+  echo "heap after full GC (jcmd GC.run at the end of the first and of the last minute):"
+  grep "Pause Full" "$WORK/gc.log" | tail -2 | sed 's/^/   /' || true
   echo "heap after young GCs, first vs last minute of the soak (MB, min–max of the after-GC occupancy):"
   app_start=$(awk -v now="$(awk '{print $1}' /proc/uptime)" -v up="$(jcmd "$APP" VM.uptime | awk 'NR==2{print $1}')" 'BEGIN{print now-up}')
   awk -v from="$(awk -v a="$start_uptime" -v b="$app_start" 'BEGIN{print a-b}')" -v len="$SOAK_SECONDS" '
