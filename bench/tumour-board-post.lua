@@ -1,5 +1,5 @@
 -- wrk script: POST the realistic de novo Bundle to /tumour-board/evaluate
--- usage (from bench/load.sh): wrk -s bench/tumour-board-post.lua http://127.0.0.1:PORT/tumour-board/evaluate?asOf=2025-07-01
+-- usage (from bench/budget.sh): wrk -s bench/tumour-board-post.lua http://127.0.0.1:PORT/tumour-board/evaluate?asOf=2025-07-01
 local f = assert(io.open(os.getenv("PRIMUM_BENCH_BODY") or "src/test/resources/bench/denovo-metastatic-bundle.json", "rb"))
 wrk.method = "POST"
 wrk.body = f:read("*a")

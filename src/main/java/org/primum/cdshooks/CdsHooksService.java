@@ -16,7 +16,6 @@ import org.primum.tumourboard.report.ReportLinks;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +91,7 @@ public class CdsHooksService {
         Pipeline.Result result = pipeline.withOrigin("cds-hooks/" + call.hook()).evaluate(record, call.patientId(), asOf);
         List<Card> out = cards.cards(result.evaluation(), call, client);
         if (reports != null && requestBase != null && "patient-view".equals(call.hook()) && !out.isEmpty()) {
-            out = withLink(out, new Card.Link("Tumour-board report", reports.store(result, requestBase), "absolute", null));
+            out = withLink(out, new Card.Link("Tumour-board report", reports.link(result, requestBase), "absolute", null));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%s %s: %d resources, %d recommendations, %d cards, %.1f ms", call.hook(), call.hookInstance(),

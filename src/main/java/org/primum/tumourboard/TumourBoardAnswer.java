@@ -22,17 +22,25 @@ import org.primum.facts.UnrecognisedCode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The answer of {@code POST /tumour-board/evaluate}: the facts as understood on {@code asOf}, the
- * recommendations (most urgent first, as the engine orders them) with their citations and the facts
- * that fired them, what data is missing, what codes were not recognised, and the notes of the mapping.
+ * recommendations (most urgent first, as the engine orders them) with the facts that fired them and the ids of
+ * their citations, each cited passage once ({@code citations}, by id) and each source once ({@code sources}, by
+ * source id: the full reference), what data is missing, what codes were not recognised, and the notes of the
+ * mapping. Several recommendations usually cite the same trials: written out in each, the citations were most
+ * of the answer's bytes.
  */
-@JsonPropertyOrder({"knowledgeBaseVersion", "asOf", "patient", "recommendations", "missingData", "unrecognisedCodes", "notes", "thresholds"})
+@JsonPropertyOrder({"knowledgeBaseVersion", "asOf", "patient", "recommendations", "citations", "sources", "missingData",
+        "unrecognisedCodes", "notes", "thresholds"})
 public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, List<FactView> patient,
-                                List<RecommendationView> recommendations, List<MissingData> missingData,
+                                List<RecommendationView> recommendations, Map<String, CitedPassage> citations,
+                                Map<String, SourceView> sources, List<MissingData> missingData,
                                 List<UnrecognisedCode> unrecognisedCodes, List<MappingNote> notes, Thresholds thresholds) {
 
     /** One fact: its kind, a clinical sentence, the FHIR resources behind it and its fields. */
@@ -82,30 +90,55 @@ public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, Lis
 
     /**
      * The fixed part of a recommendation, with its JSON rendering ({@code ,"title":...,"citations":[...]})
-     * kept as UTF-8 bytes, copied as they are into every answer.
+     * kept as UTF-8 bytes, copied as they are into every answer; {@code cited}: the citations themselves, for
+     * the answer's {@code citations} and {@code sources}.
      */
     public record StaticPart(String title, String statement, Indicator indicator, String evidenceLevel, String section,
-                             List<CitationView> citations, SerializedString json) {
+                             List<CitationRef> citations, List<Citation> cited, SerializedString json) {
 
         @JsonPropertyOrder({"title", "statement", "indicator", "evidenceLevel", "section", "citations"})
         record Fields(String title, String statement, Indicator indicator, String evidenceLevel, String section,
-                      List<CitationView> citations) {
+                      List<CitationRef> citations) {
         }
 
         static StaticPart of(Recommendation r, ObjectMapper json) {
-            List<CitationView> citations = r.citations().stream().map(CitationView::of).toList();
+            List<CitationRef> citations = r.citations().stream().map(c -> new CitationRef(c.id(), c.side())).toList();
             try {
                 String object = json.writeValueAsString(new Fields(r.title(), r.statement(), r.indicator(), r.evidenceLevel(),
                         r.section(), citations));
                 // {"title":...} -> ,"title":...
                 return new StaticPart(r.title(), r.statement(), r.indicator(), r.evidenceLevel(), r.section(), citations,
-                        new SerializedString("," + object.substring(1, object.length() - 1)));
+                        List.copyOf(r.citations()), new SerializedString("," + object.substring(1, object.length() - 1)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialise the definition of " + r.code(), e);
             }
         }
     }
 
+    /** A recommendation's citation: the id of the passage in the answer's {@code citations}, and its side. */
+    @JsonPropertyOrder({"id", "side"})
+    public record CitationRef(String id, String side) {
+    }
+
+    /** One cited passage: the source (in the answer's {@code sources}), where in it, and the figure quoted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"sourceId", "section", "figure", "note"})
+    public record CitedPassage(String sourceId, String section, String figure, String note) {
+        static CitedPassage of(Citation c) {
+            return new CitedPassage(c.sourceId(), c.section(), c.figure(), c.note());
+        }
+    }
+
+    /** One source: its full reference and where to find it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"reference", "doi", "pmid", "url"})
+    public record SourceView(String reference, String doi, String pmid, String url) {
+        static SourceView of(Citation c) {
+            return new SourceView(c.reference(), c.doi(), c.pmid(), c.url());
+        }
+    }
+
+    /** A citation with its source written out, as the rules endpoint lists a rule's evidence. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"sourceId", "reference", "doi", "pmid", "url", "section", "figure", "side", "note"})
     public record CitationView(String sourceId, String reference, String doi, String pmid, String url, String section,
@@ -125,8 +158,18 @@ public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, Lis
         }
         List<MappingNote> notes = new ArrayList<>(parserNotes);
         notes.addAll(evaluation.facts().notes());
-        return new TumourBoardAnswer(evaluation.knowledgeBaseVersion(), evaluation.facts().asOf(), List.copyOf(facts),
-                evaluation.recommendations().stream().map(r -> RecommendationView.of(r, definitions)).toList(), evaluation.missingData(),
+        List<RecommendationView> recommendations = evaluation.recommendations().stream().map(r -> RecommendationView.of(r, definitions)).toList();
+        // in the order first cited, most urgent recommendation first
+        Map<String, CitedPassage> citations = new LinkedHashMap<>();
+        Map<String, SourceView> sources = new LinkedHashMap<>();
+        for (RecommendationView r : recommendations) {
+            for (Citation c : r.definition().cited()) {
+                citations.computeIfAbsent(c.id(), id -> CitedPassage.of(c));
+                if (c.sourceId() != null) sources.computeIfAbsent(c.sourceId(), id -> SourceView.of(c));
+            }
+        }
+        return new TumourBoardAnswer(evaluation.knowledgeBaseVersion(), evaluation.facts().asOf(), List.copyOf(facts), recommendations,
+                Collections.unmodifiableMap(citations), Collections.unmodifiableMap(sources), evaluation.missingData(),
                 evaluation.facts().unrecognised(), List.copyOf(notes), thresholds);
     }
 }

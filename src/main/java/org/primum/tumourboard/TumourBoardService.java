@@ -13,8 +13,10 @@ import org.primum.PrimumConfig;
 import org.primum.api.FhirMediaType;
 import org.primum.api.RequestBodies;
 import org.primum.core.Pipeline;
+import org.primum.engine.Evaluation;
 import org.primum.engine.Recommendation;
 import org.primum.facts.MappingNote;
+import org.primum.facts.Thresholds;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
@@ -87,10 +89,21 @@ public class TumourBoardService {
         List<MappingNote> parserNotes = result.warnings().stream()
                 .map(w -> new MappingNote("FHIR parsing", w, List.of())).toList();
         TumourBoardAnswer answer = TumourBoardAnswer.of(result.evaluation(), parserNotes, this::definition);
+        log(result, body, requestId);
+        return answer;
+    }
+
+    /**
+     * The log line of an evaluation, without patient data: sizes, counts and a fingerprint of the body (computed only
+     * when the line is written: a SHA-256 over the whole body is not free).
+     */
+    public void log(Pipeline.Result result, byte[] body, String requestId) {
+        if (!LOG.isInfoEnabled()) return;
+        Evaluation evaluation = result.evaluation();
+        long facts = evaluation.facts().facts().stream().filter(f -> !(f instanceof Thresholds)).count();
         LOG.infof("request %s: evaluated body of %d bytes sha256:%s, %d resources, %d facts, %d recommendations, %d unrecognised codes,"
                         + " %d invalid parts left out", requestId, body.length, RequestBodies.fingerprint(body), result.resources(),
-                answer.patient().size(), answer.recommendations().size(), answer.unrecognisedCodes().size(), result.leftOut().size());
-        return answer;
+                facts, evaluation.recommendations().size(), evaluation.facts().unrecognised().size(), result.leftOut().size());
     }
 
     /** The fixed part of a recommendation, serialised once per knowledge base and code. */

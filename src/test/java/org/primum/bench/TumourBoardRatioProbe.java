@@ -9,7 +9,7 @@ import java.lang.management.ThreadMXBean;
  * {@code full} alternately on the same bytes and measures each with the thread's CPU time, so that
  * load from other processes falls on both alike and time spent descheduled is not counted. Prints the
  * CPU time per operation of each and their ratio, per round; the second half of the rounds is the
- * steady state. Not a test: {@code bench/ratio.sh [rounds] [operations per round]}.
+ * steady state. Not a test: run by {@code bench/budget.sh} (RATIO_ROUNDS, RATIO_OPS).
  */
 public final class TumourBoardRatioProbe {
 

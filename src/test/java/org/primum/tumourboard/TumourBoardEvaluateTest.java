@@ -41,7 +41,18 @@ class TumourBoardEvaluateTest {
         Map<String, Object> first = answer.getMap("recommendations.find { it.code == 'SYSTEMIC_THERAPY_FIRST' }");
         assertThat(first).containsKeys("title", "statement", "indicator", "evidenceLevel", "citations", "because", "rule");
         List<Map<String, Object>> citations = answer.getList("recommendations.find { it.code == 'SYSTEMIC_THERAPY_FIRST' }.citations");
-        assertThat(citations).isNotEmpty().allSatisfy(c -> assertThat(c).containsKeys("sourceId", "reference", "section"));
+        assertThat(citations).isNotEmpty().allSatisfy(c -> assertThat(c).containsOnlyKeys("id", "side"));
+        // each cited passage once, by id, each source once, by source id, with its full content
+        Map<String, Map<String, Object>> passages = answer.getMap("citations");
+        Map<String, Map<String, Object>> sources = answer.getMap("sources");
+        List<String> allCited = answer.getList("recommendations.citations.flatten().id");
+        assertThat(passages.keySet()).containsExactlyInAnyOrderElementsOf(new java.util.LinkedHashSet<>(allCited));
+        assertThat(passages.values()).allSatisfy(c -> {
+            assertThat(c).containsKeys("sourceId", "section", "figure");
+            assertThat(sources).containsKey((String) c.get("sourceId"));
+        });
+        assertThat(sources.values()).allSatisfy(s -> assertThat(s).containsKey("reference"));
+        assertThat(sources).hasSize(new java.util.HashSet<>(passages.values().stream().map(c -> c.get("sourceId")).toList()).size());
         List<String> becauseIds = answer.getList("recommendations.find { it.code == 'SYSTEMIC_THERAPY_FIRST' }.because.resourceIds.flatten()");
         assertThat(becauseIds).contains("Condition/t-primary");
 

@@ -12,6 +12,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,9 @@ import java.util.*;
  * issuer whose key (by {@code kid}) comes from the issuer's configured JWK Set or an allow-listed
  * {@code jku}; {@code aud} = the endpoint called; {@code exp}, {@code iat} present and current, the lifetime
  * at most {@code maxTokenLifetime}; {@code jti} present and not seen before within the token's lifetime.
- * Thread-safe; keys come from memory ({@link JwksCache}), so a verification is CPU only.
+ * Thread-safe; keys come from memory ({@link JwksCache}), so a verification is CPU only; with BouncyCastle
+ * ({@code ecSignatureProvider = "BC"}) ECDSA signatures are checked by {@link EcdsaVerifier}, which keeps each
+ * key's precomputation.
  */
 public final class ClientJwtVerifier {
 
@@ -43,6 +47,7 @@ public final class ClientJwtVerifier {
     private final long skewSeconds;
     private final long maxLifetimeSeconds;
     private final ProviderContext ecProvider;
+    private final EcdsaVerifier ecdsa;
 
     public ClientJwtVerifier(Collection<TrustedIssuer> issuers, Collection<String> algorithms, JwksCache jwks,
                              ReplayProtection replay, Clock clock, Duration clockSkew, Duration maxTokenLifetime) {
@@ -62,6 +67,7 @@ public final class ClientJwtVerifier {
         } else {
             this.ecProvider = null;
         }
+        this.ecdsa = "BC".equals(ecSignatureProvider) ? new EcdsaVerifier() : null;
         Map<String, TrustedIssuer> byIss = new HashMap<>();
         issuers.forEach(i -> byIss.put(i.issuer(), i));
         this.issuers = Map.copyOf(byIss);
@@ -119,16 +125,7 @@ public final class ClientJwtVerifier {
             if (trusted == null) throw new AuthenticationFailed("issuer not trusted");
 
             PublicKey key = key(trusted, jws.getKeyIdHeaderValue(), jws.getHeader("jku"), alg);
-            jws.setAlgorithmConstraints(constraints);
-            jws.setKey(key);
-            if (ecProvider != null && alg.startsWith("ES")) jws.setProviderContext(ecProvider);
-            boolean valid;
-            try {
-                valid = jws.verifySignature();
-            } catch (JoseException e) {
-                valid = false;
-            }
-            if (!valid) throw new AuthenticationFailed("bad signature");
+            if (!signatureValid(token, jws, alg, key)) throw new AuthenticationFailed("bad signature");
 
             long now = clock.instant().getEpochSecond();
             NumericDate exp = claims.getExpirationTime();
@@ -157,6 +154,32 @@ public final class ClientJwtVerifier {
             return new ClientIdentity(iss, sub, tenant == null ? null : tenant.toString());
         } catch (MalformedClaimException e) {
             throw new AuthenticationFailed("malformed claim");
+        }
+    }
+
+    /**
+     * ECDSA through {@link EcdsaVerifier} when BouncyCastle is there (the key's precomputation kept across calls: the
+     * JWT check was half of a patient-view call's CPU), everything else through jose4j.
+     */
+    private boolean signatureValid(String token, JsonWebSignature jws, String alg, PublicKey key) throws AuthenticationFailed {
+        if (ecdsa != null && EcdsaVerifier.handles(alg)) {
+            int dot = token.lastIndexOf('.');
+            try {
+                return ecdsa.verify(alg, key, token.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                        Base64.getUrlDecoder().decode(token.substring(dot + 1)));
+            } catch (InvalidKeyException e) {
+                throw new AuthenticationFailed("key does not fit the algorithm");
+            } catch (IllegalArgumentException e) {
+                return false; // the signature part is not base64url
+            }
+        }
+        jws.setAlgorithmConstraints(constraints);
+        jws.setKey(key);
+        if (ecProvider != null && alg.startsWith("ES")) jws.setProviderContext(ecProvider);
+        try {
+            return jws.verifySignature();
+        } catch (JoseException e) {
+            return false;
         }
     }
 

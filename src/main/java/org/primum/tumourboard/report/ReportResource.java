@@ -36,7 +36,8 @@ import java.time.Instant;
  * The tumour-board report, one printable page per patient: {@code POST /tumour-board/report[?asOf=]} with
  * the Bundle (the same checks and errors as {@code /tumour-board/evaluate}) stores the evaluation's report and
  * answers it as HTML, its address in {@code Content-Location}; {@code GET /tumour-board/report/{id}} serves a
- * stored report until it expires (then 404).
+ * stored report until it expires (then 404), building it first if it is a CDS Hooks link followed for the first
+ * time ({@link PendingReports}).
  *
  * <p>The page holds patient data behind an unguessable link: it is never cached, never sends its address as a
  * referrer (the citation links leave the site), and may load nothing from anywhere (its CSS and SVG are
@@ -56,10 +57,12 @@ public class ReportResource {
 
     private final TumourBoardService service;
     private final ReportStore store;
+    private final PendingReports pending;
 
-    public ReportResource(TumourBoardService service, ReportStore store) {
+    public ReportResource(TumourBoardService service, ReportStore store, PendingReports pending) {
         this.service = service;
         this.store = store;
+        this.pending = pending;
     }
 
     @POST
@@ -76,7 +79,7 @@ public class ReportResource {
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public Response create(byte[] body, @RestQuery String asOf, @Context ContainerRequestContext request) {
         Pipeline.Result result = service.evaluateRecord(body, request.getMediaType(), asOf);
-        service.answer(result, body, RequestLog.id(request)); // the same log line as /evaluate
+        service.log(result, body, RequestLog.id(request)); // the same log line as /evaluate
         ReportView report = store.save(ReportViews.of(result, Instant.now()));
         return html(report).header("Content-Location", "/tumour-board/report/" + report.id()).build();
     }
@@ -89,7 +92,8 @@ public class ReportResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@RestPath String id) {
-        ReportView report = store.find(id).orElseThrow(() -> new InvalidInputException(Problem.NOT_FOUND, "not-found",
+        // a CDS Hooks link followed for the first time: its report is built now (PendingReports)
+        ReportView report = pending.materialise(id).or(() -> store.find(id)).orElseThrow(() -> new InvalidInputException(Problem.NOT_FOUND, "not-found",
                 "no report with this id (reports are kept for " + store.ttl() + ")", "id"));
         return html(report).build();
     }

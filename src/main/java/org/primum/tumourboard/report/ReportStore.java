@@ -59,19 +59,36 @@ public final class ReportStore {
         return ttl;
     }
 
-    /** Stores {@code report} under a new id; returns the report as stored (with its id and expiry). */
-    public ReportView save(ReportView report) {
+    /** A new report id: 128 random bits, hex. */
+    public String newId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        String id = HexFormat.of().formatHex(bytes);
-        Instant expires = clock.instant().plus(ttl);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** When a report made now expires. */
+    public Instant expiryFromNow() {
+        return clock.instant().plus(ttl);
+    }
+
+    /** Stores {@code report} under a new id; returns the report as stored (with its id and expiry). */
+    public ReportView save(ReportView report) {
+        return save(report, newId(), expiryFromNow());
+    }
+
+    /**
+     * Stores {@code report} under {@code id} (from {@link #newId()}) until {@code expires}: a report whose link was
+     * given before it was built keeps the id and the expiry of its link. Saving the same id again replaces the file.
+     */
+    public ReportView save(ReportView report, String id, Instant expires) {
+        if (!ID.matcher(id).matches()) throw new IllegalArgumentException("not a report id");
         ReportView stored = report.stored(id, expires.toString());
-        Path temp = dir.resolve(TEMP_PREFIX + id);
+        Path temp = dir.resolve(TEMP_PREFIX + id + "-" + Thread.currentThread().getId());
         try {
             json.writeValue(temp.toFile(), stored);
             Files.setLastModifiedTime(temp, FileTime.from(expires));
             try {
-                Files.move(temp, file(id), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, file(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file(id), StandardCopyOption.REPLACE_EXISTING);
             }

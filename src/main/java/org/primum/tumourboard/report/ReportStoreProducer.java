@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The service's {@link ReportStore} ({@code primum.report.dir}, default {@code data/reports};
  * {@code primum.report.ttl}, default 24h) and its periodic sweep ({@code primum.report.sweep-interval},
- * default 15m) on one daemon thread. Every instance sweeps; deleting a file twice is harmless.
+ * default 15m) on one daemon thread. Every instance sweeps; deleting a file twice is harmless. Also the
+ * {@link PendingReports} of CDS Hooks links ({@code primum.report.pending-max}), swept on the same thread.
  */
 @Singleton
 public class ReportStoreProducer {
@@ -42,6 +43,15 @@ public class ReportStoreProducer {
             }
         }, 0, every, TimeUnit.SECONDS);
         return store;
+    }
+
+    @Produces
+    @Singleton
+    PendingReports pending(ReportStore store, ReportConfig config) {
+        PendingReports pending = new PendingReports(store, Clock.systemUTC(), config.pendingMax());
+        long every = Math.max(1, config.sweepInterval().toSeconds());
+        sweeper.scheduleWithFixedDelay(pending::sweep, every, every, TimeUnit.SECONDS);
+        return pending;
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,66 +1,67 @@
 package org.primum.bench.cdshooks;
 
-import org.primum.cdshooks.CdsServiceCatalog;
+import org.primum.bench.OpenLoop;
 import org.primum.cdshooks.TestJwt;
 import org.primum.cdshooks.TestPatient;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.*;
-import java.util.concurrent.*;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
- * Open-loop load for {@code POST /cds-services/dnmbc-lrt-patient-view}: requests are sent at a fixed
- * rate whatever the answers' latency, and each latency is measured from the moment the request was
- * due (no coordinated omission). Every request carries its own signed client JWT (fresh jti), signed
- * before the run so the signing does not load the machine during it. Not a test: run by
- * {@code bench/cdshooks/run.sh}.
+ * The load side of {@code bench/budget.sh}: keys, the patient-view request, client JWTs, and fixed-rate
+ * (open-loop) runs through {@link OpenLoop}. Every patient-view request carries its own signed client JWT
+ * (fresh jti), signed before the run (or, in the soak, a minute ahead on a background thread: a token lives
+ * at most 5 minutes) so that the signing does not load the machine while latencies are taken. Not a test.
  * <pre>
- * keys  DIR                       write DIR/jwks.json (public) and DIR/keys.json (private) for a run
- * body  DIR                       write DIR/body.json: patient-view with full prefetch of a ~30-resource chart
- * tokens DIR URL N [ALG]          write N tokens for audience URL to DIR/tokens.txt (ES384 or RS384)
- * load  DIR URL RATES SECONDS [ALG] [WARMUP_SECONDS]  fixed-rate runs (RATES comma-separated, e.g. 250,500,1000),
- *                                 each printing achieved throughput and latency percentiles
+ * keys  DIR                                   write DIR/jwks.json (public) and DIR/keys.json (private)
+ * body  DIR                                   write DIR/body.json: patient-view with full prefetch of a ~30-resource chart
+ * tokens DIR URL N [ALG]                      write N tokens for audience URL to DIR/tokens.txt (ES384 or RS384)
+ * load  DIR URL RATES SECONDS ALG [WARMUP]    patient-view with JWT at each rate (comma-separated)
+ * plain BODY CONTENT_TYPE URL RATES SECONDS [WARMUP]  the same without JWT (the tumour board: BODY posted as is)
+ * soak  DIR URL RATE SECONDS ALG              patient-view at one rate for SECONDS, one line per minute and the total
  * </pre>
  */
 public final class CdsHooksLoad {
 
+    private static final String JSON = "application/json";
+
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[1]);
         switch (args[0]) {
             case "keys" -> {
+                Path dir = Path.of(args[1]);
                 Files.createDirectories(dir);
                 TestJwt keys = TestJwt.generate();
                 Files.writeString(dir.resolve("jwks.json"), keys.publicJwks("ec-1", "rsa-1"));
-                Files.writeString(dir.resolve("keys.json"), privateJwks(keys));
+                Files.writeString(dir.resolve("keys.json"), keys.privateJwks());
             }
             case "body" -> {
                 TestPatient p = TestPatient.realistic("bench-patient");
                 String body = p.request("patient-view", p.prefetchAll(), List.of()).toString();
-                Files.writeString(dir.resolve("body.json"), body);
-                System.out.printf("body: %d resources, %d bytes%n", p.byKey().values().stream().mapToInt(List::size).sum(), body.length());
+                Files.writeString(Path.of(args[1]).resolve("body.json"), body);
+                System.out.printf("patient-view body: %d resources, %d bytes%n",
+                        p.byKey().values().stream().mapToInt(List::size).sum(), body.length());
             }
-            case "tokens" -> {
-                List<String> tokens = sign(keys(dir), args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : "ES384");
-                Files.write(dir.resolve("tokens.txt"), tokens);
-            }
-            case "load" -> load(dir, args[2], Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray(), Integer.parseInt(args[4]),
-                    args.length > 5 ? args[5] : "ES384", args.length > 6 ? Integer.parseInt(args[6]) : 10);
+            case "tokens" -> Files.write(Path.of(args[1]).resolve("tokens.txt"),
+                    sign(keys(Path.of(args[1])), args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : "ES384"));
+            case "load" -> load(Path.of(args[1]), URI.create(args[2]), rates(args[3]), Integer.parseInt(args[4]), args[5],
+                    args.length > 6 ? Integer.parseInt(args[6]) : 10);
+            case "plain" -> plain(Files.readAllBytes(Path.of(args[1])), args[2], URI.create(args[3]), rates(args[4]),
+                    Integer.parseInt(args[5]), args.length > 6 ? Integer.parseInt(args[6]) : 10);
+            case "soak" -> soak(Path.of(args[1]), URI.create(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
             default -> throw new IllegalArgumentException(args[0]);
         }
+        System.exit(0);
     }
 
-    private static String privateJwks(TestJwt keys) {
-        return keys.privateJwks();
+    private static int[] rates(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     private static TestJwt keys(Path dir) throws IOException {
@@ -73,65 +74,53 @@ public final class CdsHooksLoad {
                 .mapToObj(i -> keys.token(audience).key(key).lifetimeSeconds(290).compact()).toList();
     }
 
-    private static void load(Path dir, String url, int[] rates, int seconds, String alg, int warmup) throws Exception {
+    private static void load(Path dir, URI url, int[] rates, int seconds, String alg, int warmup) throws Exception {
         byte[] body = Files.readAllBytes(dir.resolve("body.json"));
         TestJwt keys = keys(dir);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
+        OpenLoop loop = new OpenLoop();
         if (warmup > 0) {
-            System.out.printf("warm-up: %d s at %d req/s%n", warmup, rates[0]);
-            run(client, url, body, sign(keys, url, rates[0] * warmup, alg), rates[0]);
+            List<String> tokens = sign(keys, url.toString(), rates[0] * warmup, alg);
+            loop.run(tokens.size(), rates[0], i -> withToken(url, body, tokens.get(i)));
         }
         for (int rate : rates) {
-            List<String> tokens = sign(keys, url, rate * seconds, alg);
-            Thread.sleep(2000);
-            Result r = run(client, url, body, tokens, rate);
-            long[] lat = r.latenciesNanos;
-            Arrays.sort(lat);
-            System.out.printf(Locale.ROOT, "rate %4d req/s for %d s, JWT %s: %.0f req/s completed, %d non-200, %d failed | latency ms p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
-                    rate, seconds, alg, r.completed / r.seconds, r.non200, r.failed,
-                    pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(lat, 99.9), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+            List<String> tokens = sign(keys, url.toString(), rate * seconds, alg);
+            Thread.sleep(2000); // let the signing's garbage and JIT settle
+            OpenLoop.Result r = loop.run(tokens.size(), rate, i -> withToken(url, body, tokens.get(i)));
+            System.out.println(r.line("patient-view open loop, JWT " + alg, rate));
         }
-        System.exit(0);
     }
 
-    record Result(long[] latenciesNanos, int completed, int non200, int failed, double seconds) {
-    }
-
-    private static Result run(HttpClient client, String url, byte[] body, List<String> tokens, int rate) throws InterruptedException {
-        int n = tokens.size();
-        long[] latency = new long[n];
-        Arrays.fill(latency, -1);
-        AtomicInteger non200 = new AtomicInteger(), failed = new AtomicInteger(), done = new AtomicInteger();
-        CountDownLatch all = new CountDownLatch(n);
-        long period = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 50_000_000L;
-        URI uri = URI.create(url);
-        for (int i = 0; i < n; i++) {
-            long due = start + i * period;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(Math.min(wait, 200_000));
-            final int k = i;
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get(i))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
-                latency[k] = System.nanoTime() - due;
-                if (err != null) failed.incrementAndGet();
-                else if (resp.statusCode() != 200) non200.incrementAndGet();
-                else done.incrementAndGet();
-                all.countDown();
-            });
+    private static void plain(byte[] body, String contentType, URI url, int[] rates, int seconds, int warmup) throws Exception {
+        OpenLoop loop = new OpenLoop();
+        if (warmup > 0) loop.run(rates[0] * warmup, rates[0], i -> OpenLoop.post(url, contentType, body));
+        for (int rate : rates) {
+            Thread.sleep(1000);
+            OpenLoop.Result r = loop.run(rate * seconds, rate, i -> OpenLoop.post(url, contentType, body));
+            System.out.println(r.line("tumour-board open loop", rate));
         }
-        all.await(30, TimeUnit.SECONDS);
-        double secs = (System.nanoTime() - start) / 1e9;
-        long[] ok = Arrays.stream(latency).filter(l -> l >= 0).toArray();
-        return new Result(ok, done.get(), non200.get(), failed.get(), secs);
     }
 
-    private static double pct(long[] sorted, double p) {
-        if (sorted.length == 0) return 0;
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    /** Minute by minute; the tokens of the next minute are signed while this one runs. */
+    private static void soak(Path dir, URI url, int rate, int seconds, String alg) throws Exception {
+        byte[] body = Files.readAllBytes(dir.resolve("body.json"));
+        TestJwt keys = keys(dir);
+        OpenLoop loop = new OpenLoop();
+        int minutes = Math.max(1, seconds / 60);
+        int perMinute = rate * 60;
+        CompletableFuture<List<String>> next = CompletableFuture.completedFuture(sign(keys, url.toString(), perMinute, alg));
+        long ok = 0, errors = 0;
+        for (int m = 1; m <= minutes; m++) {
+            List<String> tokens = next.get();
+            if (m < minutes) next = CompletableFuture.supplyAsync(() -> sign(keys, url.toString(), perMinute, alg));
+            OpenLoop.Result r = loop.run(perMinute, rate, i -> withToken(url, body, tokens.get(i)));
+            ok += r.ok();
+            errors += r.non200() + r.failed();
+            System.out.println(r.line(String.format(Locale.ROOT, "soak minute %2d (at %ds)", m, m * 60), rate));
+        }
+        System.out.printf(Locale.ROOT, "soak total: %d minutes at %d req/s, %d answered, %d errors%n", minutes, rate, ok, errors);
+    }
+
+    private static java.net.http.HttpRequest.Builder withToken(URI url, byte[] body, String token) {
+        return OpenLoop.post(url, JSON, body).header("Authorization", "Bearer " + token);
     }
 }
