@@ -18,6 +18,6 @@ class AuditEngineFuzzTest {
     void auditEngineReportsEveryDamagedCohort() throws Exception {
         Pipeline pipeline = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
         Path work = Files.createDirectories(Path.of("target", "fuzz-audit"));
-        ServiceFuzzTest.check(FuzzRunner.run(new AuditEngineTarget(pipeline, work), FuzzSettings.fromSystemProperties(), 0.12, 2));
+        ServiceFuzzTest.check(FuzzRunner.run(new AuditEngineTarget(pipeline, work), FuzzSettings.fromSystemProperties(), 0.05, 2));
     }
 }

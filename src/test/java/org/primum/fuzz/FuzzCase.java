@@ -14,13 +14,21 @@ record FuzzCase(String target, int number, String seedName, List<Mutation> mutat
     /** The case {@code number} of {@code target}, choosing among {@code seeds} seed inputs. */
     static FuzzCase generate(long runSeed, String target, int number, int seeds, java.util.function.IntFunction<String> seedName,
                              java.util.function.ToDoubleFunction<Integer> weight) {
-        Random r = new Random(runSeed * 1_000_003L ^ target.hashCode() * 31L ^ number);
+        // java.util.Random's first numbers from nearby seeds are alike: the seed is mixed first
+        Random r = new Random(mix(mix(mix(runSeed) + target.hashCode()) + number));
         int seed = weighted(r, seeds, weight);
         Mutation[] all = Mutation.values();
         int n = 1 + r.nextInt(3);
         List<Mutation> ops = new ArrayList<>();
-        for (int i = 0; i < n; i++) ops.add(all[r.nextInt(all.length)]);
+        for (int i = 0; i < n; i++) ops.add(all[weighted(r, all.length, k -> all[k].weight)]);
         return new FuzzCase(target, number, seedName.apply(seed), List.copyOf(ops), r.nextLong());
+    }
+
+    /** MurmurHash3's finaliser: nearby inputs, unrelated outputs. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 
     private static int weighted(Random r, int n, java.util.function.ToDoubleFunction<Integer> weight) {
@@ -41,7 +49,7 @@ record FuzzCase(String target, int number, String seedName, List<Mutation> mutat
         for (boolean bytes : new boolean[]{false, true}) {
             for (int i : positions) {
                 Mutation op = mutations.get(i);
-                if (op.onBytes == bytes) op.apply(m, new Random(salt + 7919L * i));
+                if (op.onBytes == bytes) op.apply(m, new Random(mix(salt + i)));
             }
         }
         m.bytes();

@@ -22,11 +22,16 @@ final class FuzzRunner {
     /** Failures written out in full (minimised) per target; further ones are only counted. */
     private static final int REPORTED = 5;
 
-    record Result(String target, int inputs, long millis, Map<Integer, Integer> statuses, List<String> failures, int failed) {
+    /** @param cpuMillis the whole JVM's CPU time over the run (service and fuzzer): the cost whatever the machine's load */
+    record Result(String target, int inputs, long millis, long cpuMillis, Map<Integer, Integer> statuses, List<String> failures, int failed) {
         String summary() {
-            return String.format("fuzz %s: %d inputs in %.1f s (%.1f ms each), statuses %s, %d not allowed", target, inputs, millis / 1000.0,
-                    inputs == 0 ? 0 : (double) millis / inputs, statuses, failed);
+            return String.format("fuzz %s: %d inputs in %.1f s (%.1f ms each; CPU %.1f ms each), statuses %s, %d not allowed", target, inputs,
+                    millis / 1000.0, inputs == 0 ? 0 : (double) millis / inputs, inputs == 0 ? 0 : (double) cpuMillis / inputs, statuses, failed);
         }
+    }
+
+    private static long cpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     private FuzzRunner() {
@@ -39,7 +44,9 @@ final class FuzzRunner {
         List<FuzzCase> failing = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
+        Costs costs = new Costs();
         long start = System.nanoTime();
+        long cpuStart = cpuMillis();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "fuzz-" + target.name());
             t.setDaemon(true);
@@ -51,7 +58,15 @@ final class FuzzRunner {
                 running.add(pool.submit(() -> {
                     FuzzCase c = FuzzCase.generate(settings.seed(), target.name(), number, seeds.size(), i -> seeds.get(i).name(), i -> seeds.get(i).weight());
                     Seeds.Seed seed = seeds.stream().filter(s -> s.name().equals(c.seedName())).findFirst().orElseThrow();
-                    Answer a = sendSafely(target, seed, c.apply(seed.tree(), target.shape()).bytes());
+                    long t0 = System.nanoTime();
+                    byte[] input;
+                    try {
+                        input = c.apply(seed.tree(), target.shape()).bytes();
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("the fuzzer failed to build " + c, e);
+                    }
+                    Answer a = sendSafely(target, seed, input);
+                    costs.add(c, (System.nanoTime() - t0) / 1_000_000);
                     statuses.merge(a.status(), 1, Integer::sum);
                     if (!a.allowed()) {
                         failed.incrementAndGet();
@@ -67,12 +82,14 @@ final class FuzzRunner {
                 }
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
+            long cpu = cpuMillis() - cpuStart;
             for (FuzzCase c : failing) {
                 Seeds.Seed seed = seeds.stream().filter(s -> s.name().equals(c.seedName())).findFirst().orElseThrow();
                 failures.add(FailureReport.write(target, settings.seed(), c, seed));
             }
-            Result result = new Result(target.name(), numbers.length, millis, statuses, failures, failed.get());
+            Result result = new Result(target.name(), numbers.length, millis, cpu, statuses, failures, failed.get());
             System.out.println(result.summary());
+            System.out.println(costs);
             return result;
         } finally {
             pool.shutdownNow();

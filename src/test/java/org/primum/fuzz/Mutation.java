@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * duplicated, a value of another JSON type, huge strings, deep nesting, invalid dates and references, unknown
  * codes, a wrong resourceType), then on the bytes (random bytes, truncation, invalid UTF-8). Each chooses its
  * place and details with the {@link Random} it is given, so that a case is reproduced from its seed, and logs
- * what it did.
+ * what it did. The three that send megabytes or nest 10,000 levels deep are drawn a quarter as often as the
+ * others: each costs the service about ten ordinary inputs, and their fault classes need few tries.
  */
 enum Mutation {
     DROP_FIELD(false) {
@@ -37,8 +38,12 @@ enum Mutation {
     DUPLICATE_ELEMENT(false) {
         @Override
         void apply(Mutant m, Random r) {
-            Slot s = pick(m, r, slot -> slot.field() == null);
-            if (s == null) return;
+            List<Slot> elements = Slot.all(m.root).stream().filter(slot -> slot.field() == null).toList();
+            if (elements.isEmpty()) {
+                m.log.add(name() + " nowhere: no array left");
+                return;
+            }
+            Slot s = elements.get(r.nextInt(elements.size()));
             ((ArrayNode) s.parent()).insert(s.index(), s.value().deepCopy());
             m.log.add(name() + " " + s.path());
         }
@@ -55,7 +60,7 @@ enum Mutation {
         }
     },
     /** One string of about 1 MB. */
-    HUGE_STRING(false) {
+    HUGE_STRING(false, 0.25) {
         @Override
         void apply(Mutant m, Random r) {
             Slot s = pick(m, r, slot -> slot.value().isTextual());
@@ -65,19 +70,19 @@ enum Mutation {
         }
     },
     /** Many strings of 100 KB: up to about 6 MB, over the 5 MB body limit at times. */
-    MANY_BIG_STRINGS(false) {
+    MANY_BIG_STRINGS(false, 0.25) {
         @Override
         void apply(Mutant m, Random r) {
-            List<Slot> strings = Slot.all(m.root).stream().filter(slot -> slot.value().isTextual()).toList();
-            if (strings.isEmpty()) return;
-            int n = 10 + r.nextInt(51);
+            List<Slot> strings = new java.util.ArrayList<>(Slot.all(m.root).stream().filter(slot -> slot.value().isTextual()).toList());
+            java.util.Collections.shuffle(strings, r);
+            int n = Math.min(strings.size(), 10 + r.nextInt(51));
             String big = filler(r, 100 * 1024);
-            for (int i = 0; i < n; i++) strings.get(r.nextInt(strings.size())).set(TextNode.valueOf(big));
+            for (Slot slot : strings.subList(0, n)) slot.set(TextNode.valueOf(big));
             m.log.add(name() + " " + n + " strings of 100 KB");
         }
     },
     /** 10,000 levels of arrays or objects in place of a value. */
-    DEEP_NESTING(false) {
+    DEEP_NESTING(false, 0.25) {
         @Override
         void apply(Mutant m, Random r) {
             Slot s = pick(m, r, slot -> true);
@@ -127,7 +132,8 @@ enum Mutation {
         void apply(Mutant m, Random r) {
             Slot s = pick(m, r, slot -> "resourceType".equals(slot.field()));
             if (s == null) return;
-            String bad = RESOURCE_TYPES.get(r.nextInt(RESOURCE_TYPES.size()));
+            List<String> others = RESOURCE_TYPES.stream().filter(t -> !t.equals(s.value().asText())).toList();
+            String bad = others.get(r.nextInt(others.size()));
             s.set(TextNode.valueOf(bad));
             m.log.add(name() + " " + s.path() + " = \"" + bad + "\"");
         }
@@ -190,9 +196,16 @@ enum Mutation {
 
     /** Whether it works on the bytes (after every tree mutation) rather than on the tree. */
     final boolean onBytes;
+    /** How often it is drawn, relative to the others. */
+    final double weight;
 
     Mutation(boolean onBytes) {
+        this(onBytes, 1);
+    }
+
+    Mutation(boolean onBytes, double weight) {
         this.onBytes = onBytes;
+        this.weight = weight;
     }
 
     abstract void apply(Mutant m, Random r);

@@ -47,12 +47,12 @@ class ServiceFuzzTest {
 
     @Test
     void tumourBoardAnswersEveryDamagedBundle() throws Exception {
-        check(FuzzRunner.run(new TumourBoardTarget(base), SETTINGS, 0.55, PARALLEL));
+        check(FuzzRunner.run(new TumourBoardTarget(base), SETTINGS, 0.70, PARALLEL));
     }
 
     @Test
     void cdsHooksAnswerEveryDamagedHookRequest() throws Exception {
-        check(FuzzRunner.run(new CdsHooksTarget(base), SETTINGS, 0.30, PARALLEL));
+        check(FuzzRunner.run(new CdsHooksTarget(base), SETTINGS, 0.22, PARALLEL));
     }
 
     @Test
