@@ -61,7 +61,10 @@ final class Mutant {
             } else {
                 text = JSON.writeValueAsString(root);
             }
-            for (Map.Entry<String, String> s : splices.entrySet()) text = text.replace("\"" + s.getKey() + "\"", s.getValue());
+            // the latest first: a splice may hold the placeholder of an earlier one
+            List<Map.Entry<String, String>> latestFirst = new ArrayList<>(splices.entrySet());
+            java.util.Collections.reverse(latestFirst);
+            for (Map.Entry<String, String> s : latestFirst) text = text.replace("\"" + s.getKey() + "\"", s.getValue());
             ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
             out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
             return out.toByteArray();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The ways the fuzzer damages an input (issue 15): on the JSON tree (a field dropped, an array element
- * duplicated, a value of another JSON type, huge strings, deep nesting, invalid dates and references, unknown
+ * duplicated, a field given twice, a value of another JSON type, huge strings, deep nesting, invalid dates and references, unknown
  * codes, a wrong resourceType), then on the bytes (random bytes, truncation, invalid UTF-8). Each chooses its
  * place and details with the {@link Random} it is given, so that a case is reproduced from its seed, and logs
  * what it did. The three that send megabytes or nest 10,000 levels deep are drawn a quarter as often as the
@@ -46,6 +46,27 @@ enum Mutation {
             Slot s = elements.get(r.nextInt(elements.size()));
             ((ArrayNode) s.parent()).insert(s.index(), s.value().deepCopy());
             m.log.add(name() + " " + s.path());
+        }
+    },
+    /** A field given twice in one object, the second time with a value of another type. */
+    DUPLICATE_KEY(false) {
+        @Override
+        void apply(Mutant m, Random r) {
+            List<Slot> objects = Slot.all(m.root).stream().filter(slot -> slot.value().isObject() && slot.value().size() > 0).toList();
+            if (objects.isEmpty()) {
+                m.log.add(name() + " nowhere: no object with a field");
+                return;
+            }
+            Slot s = objects.get(r.nextInt(objects.size()));
+            String field = s.value().fieldNames().next();
+            try {
+                String rest = WRITER.writeValueAsString(s.value());
+                String raw = "{" + WRITER.writeValueAsString(field) + ":" + WRITER.writeValueAsString(otherType(s.value().get(field), r)) + "," + rest.substring(1);
+                s.set(m.splice(raw));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            m.log.add(name() + " " + s.path() + "." + field);
         }
     },
     RETYPE(false) {
@@ -180,6 +201,7 @@ enum Mutation {
         }
     };
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper WRITER = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Pattern IMPORTANT = Pattern.compile(
             "resourceType|id|entry|resource|subject|patient|code|coding|system|value.*|effective.*|onset.*|status|type|hook|context|prefetch|patientId|draftOrders|fullUrl|reference|medication.*|bodySite|focus|component");
     private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2}(T.*)?)?)?");
