@@ -10,7 +10,9 @@ import org.primum.core.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,7 +54,7 @@ final class AuditEngineTarget implements Target {
     }
 
     @Override
-    public Answer send(Seeds.Seed seed, byte[] input) throws Exception {
+    public Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
         Path dir = Files.createTempDirectory(work, "case");
         Path file = dir.resolve("cohort.ndjson");
         Files.write(file, input);
@@ -68,7 +70,7 @@ final class AuditEngineTarget implements Target {
             long reported = run.get(FuzzRunner.CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             int bad = BadLines.count(input);
             return reported < bad ? new Answer(200, bad + " unreadable lines but " + reported + " input problems reported") : new Answer(200, null);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return new Answer(500, "the audit threw " + e.getCause());
         } finally {
             cancelled.set(true);
@@ -79,7 +81,7 @@ final class AuditEngineTarget implements Target {
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (Exception ignored) {
             // a leftover temporary file in target/ is harmless
         }

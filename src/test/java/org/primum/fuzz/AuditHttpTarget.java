@@ -36,7 +36,7 @@ final class AuditHttpTarget implements Target {
     }
 
     @Override
-    public Answer send(Seeds.Seed seed, byte[] input) throws Exception {
+    public Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
         HttpResponse<byte[]> kickOff = Http.post(base.resolve("/audit?asOf=" + seed.asOf()), "application/fhir+ndjson", input);
         if (kickOff.statusCode() != 202) {
             return kickOff.statusCode() < 300 ? new Answer(kickOff.statusCode(), "the kick-off answered " + kickOff.statusCode() + ", not 202")

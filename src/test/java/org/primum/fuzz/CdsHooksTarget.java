@@ -36,8 +36,18 @@ final class CdsHooksTarget implements Target {
         return Mutant.Shape.JSON;
     }
 
+    /** Half the calls read the prefetch strictly ({@code Prefer: handling=strict}: invalid FHIR is a 400, not left out). */
+    private static boolean strict(FuzzCase c) {
+        return Math.floorMod(c.salt(), 2L) == 1;
+    }
+
     @Override
-    public Answer send(Seeds.Seed seed, byte[] input) throws Exception {
+    public String variant(FuzzCase c) {
+        return strict(c) ? "Prefer handling=strict" : "";
+    }
+
+    @Override
+    public Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
         String hook = seed.name().substring(0, seed.name().indexOf(' '));
         String path = "/cds-services/" + switch (hook) {
             case "patient-view" -> CdsServiceCatalog.PATIENT_VIEW;
@@ -45,7 +55,9 @@ final class CdsHooksTarget implements Target {
             default -> CdsServiceCatalog.ORDER_SIGN;
         };
         URI uri = base.resolve(path);
-        HttpResponse<byte[]> r = Http.post(uri, "application/json", input, "Authorization", keys.token(uri.toString()).header());
+        String token = keys.token(uri.toString()).header();
+        HttpResponse<byte[]> r = strict(c) ? Http.post(uri, "application/json", input, "Authorization", token, "Prefer", "handling=strict")
+                : Http.post(uri, "application/json", input, "Authorization", token);
         return Answer.http(r.statusCode(), r.body());
     }
 }

@@ -24,13 +24,13 @@ final class FailureReport {
     /** The report's text (also written beside the inputs). */
     static String write(Target target, long runSeed, FuzzCase c, Seeds.Seed seed) {
         Mutant full = c.apply(seed.tree(), target.shape());
-        Answer fullAnswer = FuzzRunner.sendSafely(target, seed, full.bytes());
+        Answer fullAnswer = FuzzRunner.sendSafely(target, seed, c, full.bytes());
         List<Integer> minimal = null;
         Mutant min = full;
         Answer minAnswer = fullAnswer;
         for (List<Integer> subset : subsets(c.mutations().size())) {
             Mutant m = c.apply(seed.tree(), target.shape(), subset);
-            Answer a = FuzzRunner.sendSafely(target, seed, m.bytes());
+            Answer a = FuzzRunner.sendSafely(target, seed, c, m.bytes());
             if (!a.allowed()) {
                 minimal = subset;
                 min = m;
@@ -48,6 +48,7 @@ final class FailureReport {
             Files.write(minFile, min.bytes());
             String text = "fuzz failure: seed " + runSeed + ", target " + target.name() + ", case " + c.number() + "\n"
                     + "  seed input: " + seed.name() + (seed.asOf() == null ? "" : " (asOf " + seed.asOf() + ")") + "\n"
+                    + (target.variant(c).isEmpty() ? "" : "  headers: " + target.variant(c) + "\n")
                     + "  mutations: " + c.mutations() + " → " + full.log + "\n"
                     + "  answer: " + describe(fullAnswer) + "\n"
                     + "  minimised: " + (minimal == null ? "not reproduced with fewer mutations" : minimal.stream().map(c.mutations()::get).toList()

@@ -1,6 +1,7 @@
 package org.primum.fuzz;
 
 import org.junit.jupiter.api.Test;
+import org.primum.api.validation.ProfileValidator;
 import org.primum.audit.read.Route;
 import org.primum.fhir.terminology.Terminology;
 
@@ -44,5 +45,23 @@ class FoundByFuzzingTest {
         boolean hit = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> t.isPrimaryBreastCancer(Terminology.ICD10CM, huge));
         assertThat(hit).isEqualTo(t.isPrimaryBreastCancer(Terminology.ICD10CM, "C50.9111")).isTrue();
         assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> t.isPrimaryBreastCancer(Terminology.ICD10CM, "Z" + huge))).isFalse();
+    }
+
+    /**
+     * tumour-board with {@code Prefer: handling=strict} (profile validation): {@code meta.profile[0]} given as an object
+     * (left empty by lenient parsing) threw in HAPI's {@code Meta.hasProfile}, and HAPI's validator itself throws on some
+     * malformed references; both were 500s. Now the first is no declared profile and the second an error issue.
+     */
+    @Test
+    void theProfileValidatorAnswersMalformedProfilesAndReferences() {
+        ProfileValidator v = ProfileValidator.load(Path.of("fhir-profiles/structure"), Path.of("fhir-profiles"));
+        String bundle = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"fullUrl":"Patient/%00","resource":{"resourceType":"Patient","id":"p1","meta":{"profile":[{"value":"x"}]}}},
+                 {"fullUrl":"http://x/..","resource":{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/"},
+                  "code":{"coding":[{"system":"http://snomed.info/sct","code":"254837009"}]}}}]}""";
+        ProfileValidator.Outcome outcome = v.validate(bundle.getBytes(StandardCharsets.UTF_8));
+        assertThat(outcome.operationOutcomeJson()).contains("OperationOutcome");
+        assertThat(outcome.hasErrors()).isTrue();
     }
 }

@@ -1,8 +1,13 @@
 package org.primum.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * One generated input: the target and case number, the seed input it damages, 1–3 mutations (repeats
@@ -12,8 +17,7 @@ import java.util.Random;
 record FuzzCase(String target, int number, String seedName, List<Mutation> mutations, long salt) {
 
     /** The case {@code number} of {@code target}, choosing among {@code seeds} seed inputs. */
-    static FuzzCase generate(long runSeed, String target, int number, int seeds, java.util.function.IntFunction<String> seedName,
-                             java.util.function.ToDoubleFunction<Integer> weight) {
+    static FuzzCase generate(long runSeed, String target, int number, int seeds, IntFunction<String> seedName, IntToDoubleFunction weight) {
         // java.util.Random's first numbers from nearby seeds are alike: the seed is mixed first
         Random r = new Random(mix(mix(mix(runSeed) + target.hashCode()) + number));
         int seed = weighted(r, seeds, weight);
@@ -31,7 +35,7 @@ record FuzzCase(String target, int number, String seedName, List<Mutation> mutat
         return z ^ (z >>> 33);
     }
 
-    private static int weighted(Random r, int n, java.util.function.ToDoubleFunction<Integer> weight) {
+    private static int weighted(Random r, int n, IntToDoubleFunction weight) {
         double total = 0;
         for (int i = 0; i < n; i++) total += weight.applyAsDouble(i);
         double x = r.nextDouble() * total;
@@ -43,7 +47,7 @@ record FuzzCase(String target, int number, String seedName, List<Mutation> mutat
     }
 
     /** The same case with only the mutations at these positions (each keeps the details it had). */
-    Mutant apply(com.fasterxml.jackson.databind.JsonNode seed, Mutant.Shape shape, List<Integer> positions) {
+    Mutant apply(JsonNode seed, Mutant.Shape shape, List<Integer> positions) {
         Mutant m = new Mutant(seed, shape);
         // tree mutations first, then the bytes; each with its own Random, so that leaving one out keeps the others' details
         for (boolean bytes : new boolean[]{false, true}) {
@@ -56,8 +60,8 @@ record FuzzCase(String target, int number, String seedName, List<Mutation> mutat
         return m;
     }
 
-    Mutant apply(com.fasterxml.jackson.databind.JsonNode seed, Mutant.Shape shape) {
-        return apply(seed, shape, java.util.stream.IntStream.range(0, mutations.size()).boxed().toList());
+    Mutant apply(JsonNode seed, Mutant.Shape shape) {
+        return apply(seed, shape, IntStream.range(0, mutations.size()).boxed().toList());
     }
 
     @Override

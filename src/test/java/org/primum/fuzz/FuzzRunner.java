@@ -1,14 +1,17 @@
 package org.primum.fuzz;
 
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,7 +68,7 @@ final class FuzzRunner {
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("the fuzzer failed to build " + c, e);
                     }
-                    Answer a = sendSafely(target, seed, input);
+                    Answer a = sendSafely(target, seed, c, input);
                     costs.add(c, (System.nanoTime() - t0) / 1_000_000);
                     statuses.merge(a.status(), 1, Integer::sum);
                     if (!a.allowed()) {
@@ -77,7 +80,7 @@ final class FuzzRunner {
             for (Future<?> f : running) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException("the fuzzer itself failed", e.getCause());
                 }
             }
@@ -97,10 +100,10 @@ final class FuzzRunner {
     }
 
     /** The answer; an exception of the target (not of the service) is a failure to report, like a 5xx. */
-    static Answer sendSafely(Target target, Seeds.Seed seed, byte[] input) {
+    static Answer sendSafely(Target target, Seeds.Seed seed, FuzzCase c, byte[] input) {
         try {
-            return target.send(seed, input);
-        } catch (java.net.http.HttpTimeoutException | java.util.concurrent.TimeoutException e) {
+            return target.send(seed, c, input);
+        } catch (HttpTimeoutException | TimeoutException e) {
             return Answer.hang(e.getClass().getSimpleName());
         } catch (Exception e) {
             return new Answer(-2, "the call failed: " + e);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class Mutant {
             }
             // the latest first: a splice may hold the placeholder of an earlier one
             List<Map.Entry<String, String>> latestFirst = new ArrayList<>(splices.entrySet());
-            java.util.Collections.reverse(latestFirst);
+            Collections.reverse(latestFirst);
             for (Map.Entry<String, String> s : latestFirst) text = text.replace("\"" + s.getKey() + "\"", s.getValue());
             ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
             out.writeBytes(text.getBytes(StandardCharsets.UTF_8));

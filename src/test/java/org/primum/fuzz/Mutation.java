@@ -1,6 +1,8 @@
 package org.primum.fuzz;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -11,7 +13,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -63,7 +67,7 @@ enum Mutation {
                 String rest = WRITER.writeValueAsString(s.value());
                 String raw = "{" + WRITER.writeValueAsString(field) + ":" + WRITER.writeValueAsString(otherType(s.value().get(field), r)) + "," + rest.substring(1);
                 s.set(m.splice(raw));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             m.log.add(name() + " " + s.path() + "." + field);
@@ -94,8 +98,8 @@ enum Mutation {
     MANY_BIG_STRINGS(false, 0.25) {
         @Override
         void apply(Mutant m, Random r) {
-            List<Slot> strings = new java.util.ArrayList<>(Slot.all(m.root).stream().filter(slot -> slot.value().isTextual()).toList());
-            java.util.Collections.shuffle(strings, r);
+            List<Slot> strings = new ArrayList<>(Slot.all(m.root).stream().filter(slot -> slot.value().isTextual()).toList());
+            Collections.shuffle(strings, r);
             int n = Math.min(strings.size(), 10 + r.nextInt(51));
             String big = filler(r, 100 * 1024);
             for (Slot slot : strings.subList(0, n)) slot.set(TextNode.valueOf(big));
@@ -201,7 +205,7 @@ enum Mutation {
         }
     };
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper WRITER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper WRITER = new ObjectMapper();
     private static final Pattern IMPORTANT = Pattern.compile(
             "resourceType|id|entry|resource|subject|patient|code|coding|system|value.*|effective.*|onset.*|status|type|hook|context|prefetch|patientId|draftOrders|fullUrl|reference|medication.*|bodySite|focus|component");
     private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2}(T.*)?)?)?");

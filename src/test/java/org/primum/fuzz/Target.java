@@ -13,6 +13,14 @@ interface Target {
 
     Mutant.Shape shape();
 
-    /** Sends one input and judges the answer; bounded by {@link FuzzRunner#CALL_TIMEOUT} (a hang is an answer too). */
-    Answer send(Seeds.Seed seed, byte[] input) throws Exception;
+    /**
+     * Sends one input and judges the answer; bounded by {@link FuzzRunner#CALL_TIMEOUT} (a hang is an answer too).
+     * {@code c} chooses the details of the call that are not the body (headers), as {@link #variant} says.
+     */
+    Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception;
+
+    /** How the call for {@code c} differs from a plain one (its headers), for the failure report; empty if not. */
+    default String variant(FuzzCase c) {
+        return "";
+    }
 }
