@@ -106,7 +106,7 @@ public final class ProfileValidator {
     public Outcome validate(byte[] bundleJson) {
         String text = new String(bundleJson, StandardCharsets.UTF_8);
         Set<Issue> issues = new LinkedHashSet<>();
-        for (SingleValidationMessage m : validator.validateWithResult(text).getMessages()) issues.add(Issue.of(m, null));
+        issues.addAll(check(() -> validator.validateWithResult(text).getMessages(), null, "Bundle"));
         IBaseResource parsed;
         try {
             parsed = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false))
@@ -119,14 +119,33 @@ public final class ProfileValidator {
                 Resource r = bundle.getEntry().get(i).getResource();
                 if (r == null) continue;
                 for (String profile : expected.select(r.fhirType(), codings(r))) {
-                    if (r.getMeta().hasProfile(profile)) continue; // declared: checked with the Bundle
+                    if (declares(r, profile)) continue; // declared: checked with the Bundle
                     ValidationOptions options = new ValidationOptions().addProfile(profile);
                     String at = "Bundle.entry[" + i + "].resource";
-                    for (SingleValidationMessage m : validator.validateWithResult(r, options).getMessages()) issues.add(Issue.of(m, at));
+                    issues.addAll(check(() -> validator.validateWithResult(r, options).getMessages(), at, at));
                 }
             }
         }
         return outcome(issues);
+    }
+
+    /**
+     * The messages of one validator run. HAPI's validator throws on some malformed input (an index out of bounds on a
+     * reference such as {@code "Patient/"} or a canonical such as {@code "http://x/.."}: found by fuzzing); that is
+     * the input's problem to report, an error that it could not be checked, never a server fault.
+     */
+    private static List<Issue> check(java.util.function.Supplier<List<SingleValidationMessage>> run, String at, String what) {
+        try {
+            return run.get().stream().map(m -> Issue.of(m, at)).toList();
+        } catch (RuntimeException e) {
+            return List.of(new Issue(ResultSeverityEnum.ERROR, what, "the profile validator could not check " + what
+                    + " (it failed with " + e.getClass().getSimpleName() + "): look for a malformed reference, canonical URL or value"));
+        }
+    }
+
+    /** Whether {@code r} declares {@code profile}; a profile left empty by lenient parsing is none (HAPI's hasProfile throws on it). */
+    private static boolean declares(Resource r, String profile) {
+        return r.getMeta().getProfile().stream().anyMatch(p -> p != null && profile.equals(p.getValue()));
     }
 
     private static List<String[]> codings(Resource r) {

@@ -35,7 +35,8 @@ public record Route(String type, String id, String patientId) {
             if (p.nextToken() != null) throw new JsonProcessingException("more than one JSON value on the line") {
             };
             String patient = "Patient".equals(type) ? id : patientId(reference);
-            return new Route(type, id, patient);
+            // a blank id names no patient: reported as such, never a cohort member without an id (found by fuzzing)
+            return new Route(type, id, patient == null || patient.isBlank() ? null : patient);
         }
     }
 
@@ -57,23 +58,27 @@ public record Route(String type, String id, String patientId) {
      */
     public static String patientId(String reference) {
         if (reference == null || reference.isBlank()) return null;
-        if (reference.startsWith("urn:uuid:")) return reference.substring("urn:uuid:".length());
+        if (reference.startsWith("urn:uuid:")) return blankToNull(reference.substring("urn:uuid:".length()));
         int at = reference.lastIndexOf("Patient/");
         if (at < 0 || (at > 0 && reference.charAt(at - 1) != '/')) return null;
         String rest = reference.substring(at + "Patient/".length());
         int slash = rest.indexOf('/');
         String id = slash < 0 ? rest : rest.substring(0, slash);
-        return id.isEmpty() ? null : id;
+        return blankToNull(id);
+    }
+
+    private static String blankToNull(String id) {
+        return id.isBlank() ? null : id;
     }
 
     /** The id of a {@code Medication/…} reference (relative, absolute or urn:uuid), or null. */
     public static String medicationId(String reference) {
         if (reference == null || reference.isBlank()) return null;
-        if (reference.startsWith("urn:uuid:")) return reference.substring("urn:uuid:".length());
+        if (reference.startsWith("urn:uuid:")) return blankToNull(reference.substring("urn:uuid:".length()));
         int at = reference.lastIndexOf("Medication/");
         if (at < 0 || (at > 0 && reference.charAt(at - 1) != '/')) return null;
         String rest = reference.substring(at + "Medication/".length());
         int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
+        return blankToNull(slash < 0 ? rest : rest.substring(0, slash));
     }
 }

@@ -16,14 +16,22 @@ final class CodeIndex<T> {
     private final Map<String, T> values = new HashMap<>();
     private final Set<String> excluded = new HashSet<>();
     private final Set<String> hierarchicalSystems = new HashSet<>();
+    /** The longest hierarchical code listed or excluded: no longer ancestor can decide, so the walk starts there. */
+    private int longestHierarchical;
 
     void put(String system, String code, T value) {
-        values.put(key(system, normalise(system, code)), value);
-        if (ICD10CM.equals(system)) hierarchicalSystems.add(system);
+        String c = normalise(system, code);
+        values.put(key(system, c), value);
+        if (ICD10CM.equals(system)) {
+            hierarchicalSystems.add(system);
+            longestHierarchical = Math.max(longestHierarchical, c.length());
+        }
     }
 
     void exclude(String system, String code) {
-        excluded.add(key(system, normalise(system, code)));
+        String c = normalise(system, code);
+        excluded.add(key(system, c));
+        if (ICD10CM.equals(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
     }
 
     T get(String system, String code) {
@@ -33,8 +41,10 @@ final class CodeIndex<T> {
             String k = key(system, c);
             return excluded.contains(k) ? null : values.get(k);
         }
-        // the code itself, then its ancestors: the nearest listed or excluded one decides
-        for (String a = c; a != null; a = parentIcd(a)) {
+        // the code itself, then its ancestors: the nearest listed or excluded one decides. Ancestors longer than any
+        // listed code are skipped: walking each prefix of a megabyte-long "code" took minutes (found by fuzzing)
+        String start = c.length() <= longestHierarchical ? c : trimDot(c.substring(0, longestHierarchical));
+        for (String a = start; a != null; a = parentIcd(a)) {
             String k = key(system, a);
             if (excluded.contains(k)) return null;
             T v = values.get(k);
@@ -66,8 +76,10 @@ final class CodeIndex<T> {
     /** C50.911 → C50.91 → C50.9 → C50 → null. */
     static String parentIcd(String code) {
         if (code.length() <= 3) return null;
-        String p = code.substring(0, code.length() - 1);
-        if (p.endsWith(".")) p = p.substring(0, p.length() - 1);
-        return p;
+        return trimDot(code.substring(0, code.length() - 1));
+    }
+
+    private static String trimDot(String code) {
+        return code.endsWith(".") ? code.substring(0, code.length() - 1) : code;
     }
 }
