@@ -3,9 +3,7 @@ package org.primum.cdshooks.security;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
-import org.bouncycastle.math.ec.ECMultiplier;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 
 import java.math.BigInteger;
 import java.security.InvalidKeyException;
@@ -18,15 +16,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ECDSA verification of a JWS (ES256, ES384, ES512; the JOSE signature is {@code r || s}, RFC 7518 §3.4) with
- * BouncyCastle's curve arithmetic, keeping per public key what the JCA path recomputes on every call. Every
- * patient-view call carries a fresh client JWT, and its ES384 verification was half of the call's CPU:
- * through {@code Signature}, BouncyCastle converts the JDK key into a new curve point each time and so
- * rebuilds the point's precomputed multiples per verification. Here the key's point is kept, and both
- * scalar multiplications of the check ({@code u1·G + u2·Q}) use fixed-point comb tables, built once per key
- * (and once for the curve's generator) and then reused: a fraction of the doublings of the generic method.
- * The check itself is the standard one (SEC 1 §4.1.4): {@code r, s} in {@code [1, n-1]}, the hash truncated
- * to the order's bit length, and {@code x(u1·G + u2·Q) mod n == r}. Thread-safe.
+ * ECDSA verification of a JWS (ES256, ES384, ES512; the JOSE signature is {@code r || s}, RFC 7518 §3.4) by
+ * BouncyCastle's {@link ECDSASigner}, with each public key prepared once. Every patient-view call carries a fresh
+ * client JWT, and its ES384 verification was half of the call's CPU: through {@code Signature}, BouncyCastle
+ * converts the JDK key into a new curve point each time and so rebuilds the point's precomputed multiples per
+ * verification. Here the key's curve point is kept, so the multiples BouncyCastle stores on it are built once per
+ * key and reused; the check itself is the library's (SEC 1 §4.1.4). Thread-safe.
  */
 final class EcdsaVerifier {
 
@@ -40,7 +35,6 @@ final class EcdsaVerifier {
             "ES256", new Curve("SHA-256", 256), "ES384", new Curve("SHA-384", 384), "ES512", new Curve("SHA-512", 521));
 
     private final Map<PublicKey, ECPublicKeyParameters> prepared = new ConcurrentHashMap<>();
-    private final ECMultiplier comb = new FixedPointCombMultiplier();
 
     static boolean handles(String alg) {
         return ALGORITHMS.containsKey(alg);
@@ -64,13 +58,11 @@ final class EcdsaVerifier {
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, 2 * half));
         if (r.signum() <= 0 || r.compareTo(n) >= 0 || s.signum() <= 0 || s.compareTo(n) >= 0) return false;
 
-        BigInteger e = truncated(digest(curve.digest(), signingInput), n.bitLength());
-        BigInteger w = s.modInverse(n);
-        BigInteger u1 = e.multiply(w).mod(n);
-        BigInteger u2 = r.multiply(w).mod(n);
-        ECPoint point = comb.multiply(domain.getG(), u1).add(comb.multiply(q.getQ(), u2)).normalize();
-        if (point.isInfinity()) return false;
-        return point.getAffineXCoord().toBigInteger().mod(n).equals(r);
+        // BouncyCastle's own check (SEC 1 §4.1.4: hash truncated to the order, x(u1·G + u2·Q) mod n == r); its
+        // multiplications keep their precomputed multiples on the points, which live as long as the prepared key
+        ECDSASigner signer = new ECDSASigner();
+        signer.init(false, q);
+        return signer.verifySignature(digest(curve.digest(), signingInput), r, s);
     }
 
     /** The key as BouncyCastle's curve point, kept so that its comb table (stored on the point) is built once. */
@@ -82,13 +74,6 @@ final class EcdsaVerifier {
         if (prepared.size() >= MAX_KEYS) prepared.clear();
         ECPublicKeyParameters raced = prepared.putIfAbsent(key, p);
         return raced != null ? raced : p;
-    }
-
-    /** The leftmost {@code bits} bits of the hash as a number (SEC 1 §4.1.3 step 5). */
-    static BigInteger truncated(byte[] hash, int bits) {
-        BigInteger e = new BigInteger(1, hash);
-        int excess = hash.length * 8 - bits;
-        return excess > 0 ? e.shiftRight(excess) : e;
     }
 
     private static byte[] digest(String algorithm, byte[] data) {

@@ -104,15 +104,6 @@ class EcdsaVerifierTest {
         assertThrows(IllegalArgumentException.class, () -> verifier.verify("RS384", p256.getPublicKey(), s.input(), s.signature()));
     }
 
-    @Test
-    void truncatesALongerHashToTheOrdersBits() {
-        byte[] hash = new byte[64];
-        hash[0] = (byte) 0x80;
-        assertEquals(BigInteger.ONE.shiftLeft(255), EcdsaVerifier.truncated(hash, 256));
-        assertEquals(BigInteger.ONE.shiftLeft(511), EcdsaVerifier.truncated(hash, 521)); // shorter than the order: whole
-        assertEquals(new BigInteger(1, Arrays.copyOf(hash, 48)), EcdsaVerifier.truncated(Arrays.copyOf(hash, 48), 384));
-    }
-
     private static byte[] unsigned(BigInteger v, int length) {
         byte[] raw = v.toByteArray();
         byte[] out = new byte[length];
