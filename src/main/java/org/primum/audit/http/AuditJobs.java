@@ -49,6 +49,7 @@ public final class AuditJobs implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "audit-job-sweeper"));
     /** Jobs this instance has queued or is running, with their cancel flags. */
     private final Map<String, AtomicBoolean> mine = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public AuditJobs(AuditJobStore store, AuditRunner runner, FeedbackAudit feedback, Path workDir, Duration retention,
                      Duration staleAfter, Clock clock) {
@@ -169,6 +170,7 @@ public final class AuditJobs implements AutoCloseable {
             OffsetDateTime now = now();
             store.heartbeat(List.copyOf(mine.keySet()), now);
             for (AuditJob stale : store.stale(now.minus(staleAfter))) {
+                if (closed) return;
                 if (mine.containsKey(stale.id()) || !store.claim(stale, now)) continue;
                 Path input = Path.of(stale.inputPath());
                 if (!Files.isRegularFile(input)) {
@@ -193,7 +195,15 @@ public final class AuditJobs implements AutoCloseable {
     /** Stops the runner; this instance's unfinished jobs are marked stale so that the next start resumes them at once. */
     @Override
     public void close() {
+        closed = true;
         sweeper.shutdownNow();
+        try {
+            // a sweep under way must not claim a job after this instance has listed what it gives up (it would
+            // count a start that never runs, and the next instance's start would be the third)
+            sweeper.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<String> unfinished = List.copyOf(mine.keySet());
         mine.values().forEach(c -> c.set(true));
         running.shutdownNow();

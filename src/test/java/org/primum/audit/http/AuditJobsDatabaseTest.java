@@ -83,7 +83,10 @@ class AuditJobsDatabaseTest {
         assertThat(result.path("patients").findValuesAsText("patient")).containsExactly("Patient/a", "Patient/b");
         assertThat(result.path("knowledgeBaseVersion").asText()).isEqualTo("fake-2025-07-01");
         assertThat(result.path("feedback").path("rates").isArray()).isTrue();
-        assertThat(Path.of(done.inputPath())).doesNotExist(); // the upload is not kept once the result is
+        // the upload is not kept once the result is (deleted right after the result is stored)
+        Path upload = Path.of(done.inputPath());
+        for (int i = 0; i < 200 && Files.exists(upload); i++) Thread.sleep(50);
+        assertThat(upload).doesNotExist();
     }
 
     @ParameterizedTest
