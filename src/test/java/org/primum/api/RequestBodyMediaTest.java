@@ -57,7 +57,12 @@ class RequestBodyMediaTest {
     }
 
     private static byte[] feedback() {
-        return ("{\"feedback\":[{\"card\":\"" + UUID.randomUUID() + "\",\"outcome\":\"overridden\","
+        return feedback(UUID.randomUUID().toString());
+    }
+
+    /** Feedback on {@code card}: a card this service issued to the caller is accepted, any other id is a 404. */
+    private static byte[] feedback(String card) {
+        return ("{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\","
                 + "\"outcomeTimestamp\":\"2026-11-23T10:00:00Z\"}]}").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -123,7 +128,7 @@ class RequestBodyMediaTest {
         Response r = client(PATIENT_VIEW, contentType).body(hookRequest()).post(PATIENT_VIEW);
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
         assertThat(r.jsonPath().getList("cards")).isNotEmpty();
-        Response fb = client(FEEDBACK, contentType).body(feedback()).post(FEEDBACK);
+        Response fb = client(FEEDBACK, contentType).body(feedback(r.jsonPath().getString("cards[0].uuid"))).post(FEEDBACK);
         assertThat(fb.statusCode()).as(fb.asString()).isEqualTo(200);
     }
 

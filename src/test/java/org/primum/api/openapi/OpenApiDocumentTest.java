@@ -106,9 +106,18 @@ class OpenApiDocumentTest {
         assertThat(hook.statusCode()).as(hook.asString()).isEqualTo(200);
         assertThat(hook.jsonPath().getList("cards")).isNotEmpty();
 
-        Response feedback = signed("/cds-services/dnmbc-lrt-patient-view/feedback").body(examples.path("Feedback").path("value").toString())
+        // feedback is taken only on a card this service issued to the caller: the example's card id is illustrative,
+        // so the card just issued stands in for it
+        String example = examples.path("Feedback").path("value").toString();
+        String exampleCard = examples.path("Feedback").path("value").path("feedback").path(0).path("card").asText();
+        assertThat(exampleCard).isNotBlank();
+        String issued = hook.jsonPath().getString("cards[0].uuid");
+        Response feedback = signed("/cds-services/dnmbc-lrt-patient-view/feedback").body(example.replace(exampleCard, issued))
                 .post("/cds-services/dnmbc-lrt-patient-view/feedback");
         assertThat(feedback.statusCode()).as(feedback.asString()).isEqualTo(200);
+        Response foreign = signed("/cds-services/dnmbc-lrt-patient-view/feedback").body(example)
+                .post("/cds-services/dnmbc-lrt-patient-view/feedback");
+        assertThat(foreign.statusCode()).as("the example's own card id was never issued").isEqualTo(404);
 
         Response replay = given().contentType("application/json").body(examples.path("ReplayQuery").path("value").toString())
                 .post("/audit/replay");
