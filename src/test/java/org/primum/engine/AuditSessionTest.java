@@ -13,6 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The audit judges acts in sessions of the audit rules alone: the recommendation rules are not run there. */
 class AuditSessionTest {
 
+    /** In a session of the audit files alone no recommendation is ever found: an audit rule matching one would never fire. */
+    @Test
+    void noAuditRuleMatchesARecommendation() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("rules"))) {
+            for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                String text = java.nio.file.Files.readString(drl);
+                if (!text.contains("@verdict(")) continue;
+                assertThat(text).as(drl + ": an audit file").doesNotContainPattern("\\bFinding\\s*\\(");
+            }
+        }
+    }
+
     @Test
     void auditSessionsHoldTheAuditRulesOnly() {
         KnowledgeBase kb = KnowledgeBase.load(Path.of("rules"));
