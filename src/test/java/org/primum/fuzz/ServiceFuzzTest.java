@@ -2,13 +2,12 @@ package org.primum.fuzz;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.primum.audit.http.RealAuditEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @Tag("fuzz")
-@TestProfile(ServiceFuzzTest.RealAuditEngine.class)
+@TestProfile(RealAuditEngine.class)
 class ServiceFuzzTest {
-
-    /**
-     * The audit jobs run the real engine (the other tests' {@code FakeAuditRunner} left out). The decision log is
-     * off: a megabyte string in a record would be kept in the in-memory database for each of thousands of inputs.
-     * Only warnings are logged, not a line per refused request.
-     */
-    public static class RealAuditEngine implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.arc.exclude-types", "org.primum.audit.http.FakeAuditRunner",
-                    "primum.decision-log.enabled", "false",
-                    "quarkus.log.category.\"org.primum\".level", "WARN");
-        }
-    }
 
     /** Inputs in flight at once: enough to keep both cores busy, few enough not to starve the other builds. */
     private static final int PARALLEL = 3;

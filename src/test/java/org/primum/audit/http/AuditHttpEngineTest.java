@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -34,16 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same file run directly, byte for byte in content (the service's audit is the command's audit).
  */
 @QuarkusTest
-@TestProfile(AuditHttpEngineTest.RealEngine.class)
+@TestProfile(RealAuditEngine.class)
 class AuditHttpEngineTest {
-
-    /** The test double is a global alternative of the test classpath: left out here. */
-    public static class RealEngine implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.arc.exclude-types", FakeAuditRunner.class.getName());
-        }
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate AS_OF = LocalDate.parse("2025-12-31");
