@@ -25,6 +25,18 @@ public final class LineSource {
         void line(long line, byte[] json, int length) throws IOException;
     }
 
+    /** Hears of a line too long to be one resource (it is skipped, whole). */
+    public interface TooLong {
+        void line(long line, long bytes);
+    }
+
+    /**
+     * The longest NDJSON line read (16 MiB): a resource that size is already an attachment, not a record; a longer
+     * line (a damaged or hostile file without line breaks, up to the 1 GB an upload may hold) would otherwise be
+     * gathered whole in memory and take the audit's heap with it.
+     */
+    public static final int MAX_LINE_BYTES = 16 << 20;
+
     /** Counts what has been read, for progress. */
     public interface Counter {
         void read(long bytes);
@@ -36,18 +48,24 @@ public final class LineSource {
     }
 
     public static void read(InputFiles.InputFile file, Sink sink, Counter counter) throws IOException {
+        read(file, sink, (line, bytes) -> { }, counter);
+    }
+
+    /** As {@link #read(InputFiles.InputFile, Sink, Counter)}, telling {@code tooLong} of each line over {@link #MAX_LINE_BYTES}. */
+    public static void read(InputFiles.InputFile file, Sink sink, TooLong tooLong, Counter counter) throws IOException {
         try (InputStream raw = Files.newInputStream(file.path());
              InputStream counted = new CountingStream(raw, counter);
              InputStream in = file.gzip() ? new GZIPInputStream(counted, 1 << 16) : new BufferedInputStream(counted, 1 << 16)) {
-            if (file.format() == InputFiles.Format.NDJSON) lines(in, sink);
+            if (file.format() == InputFiles.Format.NDJSON) lines(in, sink, tooLong);
             else bundle(in, sink);
         }
     }
 
-    private static void lines(InputStream in, Sink sink) throws IOException {
+    private static void lines(InputStream in, Sink sink, TooLong tooLong) throws IOException {
         byte[] buf = new byte[1 << 16];
         byte[] line = new byte[1 << 12];
         int len = 0;
+        long over = 0; // > 0: the current line passed MAX_LINE_BYTES; its bytes so far (none kept)
         long lineNo = 1;
         int n;
         while ((n = in.read(buf)) > 0) {
@@ -57,17 +75,28 @@ public final class LineSource {
                 while (nl < n && buf[nl] != '\n') nl++;
                 // copy the run up to the line break (or the end of the buffer) at once, not byte by byte
                 int run = nl - from;
-                if (len + run > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, len + run));
-                System.arraycopy(buf, from, line, len, run);
-                len += run;
-                if (nl < n) {
-                    emit(sink, lineNo++, line, len);
+                if (over > 0) {
+                    over += run;
+                } else if ((long) len + run > MAX_LINE_BYTES) {
+                    over = (long) len + run;
                     len = 0;
+                    line = new byte[1 << 12];
+                } else {
+                    if (len + run > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, len + run));
+                    System.arraycopy(buf, from, line, len, run);
+                    len += run;
+                }
+                if (nl < n) {
+                    if (over > 0) tooLong.line(lineNo++, over);
+                    else emit(sink, lineNo++, line, len);
+                    len = 0;
+                    over = 0;
                 }
                 from = nl + 1;
             }
         }
-        emit(sink, lineNo, line, len);
+        if (over > 0) tooLong.line(lineNo, over);
+        else emit(sink, lineNo, line, len);
     }
 
     private static void emit(Sink sink, long lineNo, byte[] line, int len) throws IOException {

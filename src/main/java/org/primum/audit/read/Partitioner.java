@@ -66,7 +66,9 @@ public final class Partitioner {
                             if (routed.patientId() != null) buckets.add(routed.patientId(), fileIndex, line, none, 0);
                         }
                     }
-                }, bytes::addAndGet);
+                }, (line, length) -> problem(InputProblem.Kind.UNREADABLE_LINE, file, line, null,
+                        "a line of " + length + " bytes, longer than any resource is read (" + LineSource.MAX_LINE_BYTES + " bytes): not read"),
+                        bytes::addAndGet);
             } catch (AuditCancelledException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
