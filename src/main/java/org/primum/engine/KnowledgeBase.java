@@ -1,29 +1,15 @@
 package org.primum.engine;
 
 import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.internal.conf.ShareBetaNodesOption;
 import org.primum.facts.Thresholds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.*;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The compiled rule base: every DRL file of the {@code rules/} folder, the citation registry, the
@@ -36,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class KnowledgeBase {
 
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    /** The names of the two compiled bases, as {@link PrecompileRules} writes them ({@code kb/rules.kjar}…). */
+    static final String RULES = "rules", AUDIT = "audit";
     private static final Comparator<RuleDefinition> CATALOGUE_ORDER =
             Comparator.comparing(RuleDefinition::section).thenComparing(RuleDefinition::code);
 
@@ -61,11 +48,16 @@ public final class KnowledgeBase {
      */
     private final Map<String, String> auditSources;
     private volatile KieSessionsPool auditSessions;
+    /** Where the rules were read from (for the log line of the audit base) and whether they came precompiled. */
+    private final String from;
+    private final boolean precompiled;
 
     private KnowledgeBase(KieBase kieBase, String version, CitationRegistry citations, List<RuleDefinition> definitions,
                           Thresholds defaultThresholds, Thresholds thresholds, Map<String, AuditRule> auditRules,
-                          Map<String, String> auditSources) {
+                          Map<String, String> auditSources, String from, boolean precompiled) {
         this.kieBase = kieBase;
+        this.from = from;
+        this.precompiled = precompiled;
         this.auditSources = Map.copyOf(auditSources);
         this.defaultThresholds = defaultThresholds;
         this.thresholds = thresholds;
@@ -90,41 +82,24 @@ public final class KnowledgeBase {
      */
     public static KnowledgeBase load(Path rulesDir, Map<String, Integer> thresholdOverrides) {
         try {
-            List<Path> files;
-            try (Stream<Path> s = Files.list(rulesDir)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
-            }
-            List<Path> drls = files.stream().filter(p -> p.getFileName().toString().endsWith(".drl")).toList();
-            if (drls.isEmpty()) throw new InvalidKnowledgeBaseException(List.of("no .drl file in " + rulesDir.toAbsolutePath()));
+            RuleFolder folder = RuleFolder.read(rulesDir);
+            if (folder.sources().isEmpty()) throw new InvalidKnowledgeBaseException(List.of("no .drl file in " + rulesDir.toAbsolutePath()));
             Path versionFile = rulesDir.resolve("VERSION");
             String declared = Files.exists(versionFile) ? Files.readString(versionFile).trim() : "0";
             CitationRegistry registry = CitationRegistry.load(rulesDir.resolve("citations.json"));
             Thresholds defaults = ThresholdsFile.read(rulesDir);
             Thresholds thresholds = overridden(defaults, thresholdOverrides);
-
-            Map<String, String> fileByPackage = new HashMap<>();
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                byte[] bytes = Files.readAllBytes(file);
-                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                digest.update(bytes);
-            }
+            Map<String, String> fileByPackage = folder.fileByPackage();
             // an override is part of what produced an answer: the version says so (none: the folder's hash alone)
-            if (!thresholds.equals(defaults)) digest.update(("overrides " + thresholds.asMap()).getBytes(StandardCharsets.UTF_8));
-            Map<String, String> sources = new LinkedHashMap<>();
-            Map<String, String> pathByPackage = new HashMap<>();
-            for (Path drl : drls) {
-                String text = Files.readString(drl);
-                Matcher m = PACKAGE.matcher(text);
-                if (m.find()) fileByPackage.put(m.group(1), drl.getFileName().toString());
-                String path = "src/main/resources/" + (m.find(0) ? m.group(1).replace('.', '/') + "/" : "") + drl.getFileName();
-                if (m.find(0)) pathByPackage.put(m.group(1), path);
-                sources.put(path, text);
-            }
-            String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            String hash = folder.hash(thresholds.equals(defaults) ? null : thresholds.asMap().toString());
             List<String> problems = new ArrayList<>();
-            KieBase kieBase = compile(sources, declared + "-" + hash, problems);
+            // the rules' compiled form does not depend on the thresholds (facts carry them): a precompiled module
+            // serves any overrides
+            RuleCompiler.Compiled compiled = RuleCompiler.kieBase(RULES, folder.sources(), declared + "-" + hash,
+                    rulesDir.toString(), problems);
+            KieBase kieBase = compiled.kieBase();
 
+            // every check below runs on the loaded base, however it was compiled
             List<RuleDefinition> definitions = new ArrayList<>();
             Set<String> codes = new HashSet<>();
             Map<String, AuditRule> auditRules = new TreeMap<>();
@@ -149,40 +124,25 @@ public final class KnowledgeBase {
             definitions.stream().map(RuleDefinition::code).filter(c -> c != null && c.startsWith(AuditRule.CODE_PREFIX))
                     .forEach(c -> problems.add(c + ": an " + AuditRule.CODE_PREFIX + " code is an audit criterion and needs a @verdict"));
             if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
-            Map<String, String> auditSources = new LinkedHashMap<>();
-            for (var pkg : kieBase.getKiePackages()) {
-                boolean audits = pkg.getRules().stream().anyMatch(r -> AuditRule.isAuditRule(r.getMetaData()));
-                String path = pathByPackage.get(pkg.getName());
-                if (audits && path != null) auditSources.put(path, sources.get(path));
-            }
             return new KnowledgeBase(kieBase, declared + "+" + hash, registry, definitions, defaults, thresholds, auditRules,
-                    auditSources);
+                    auditSources(kieBase, folder), rulesDir.toString(), compiled.precompiled());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the knowledge base in " + rulesDir.toAbsolutePath(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
-    /** Compiles DRL sources (path in the module → text) into a knowledge base; compile errors go to {@code problems}. */
-    private static KieBase compile(Map<String, String> sources, String release, List<String> problems) {
-        KieServices kie = KieServices.Factory.get();
-        KieFileSystem kfs = kie.newKieFileSystem();
-        sources.forEach((path, text) -> kfs.write(path, kie.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8))
-                .setResourceType(ResourceType.DRL).setSourcePath(Path.of(path).getFileName().toString())));
-        // a release id of its own per content, so two knowledge bases (tests, reloads) never share a container
-        ReleaseId releaseId = kie.newReleaseId("org.primum", "knowledge-base", release + "-" + UUID.randomUUID());
-        kfs.generateAndWritePomXML(releaseId);
-        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-        builder.getResults().getMessages(Message.Level.ERROR)
-                .forEach(msg -> problems.add(msg.getPath() + ":" + msg.getLine() + " " + msg.getText()));
-        if (!problems.isEmpty()) throw new InvalidKnowledgeBaseException(problems);
-        // Beta-node sharing off: with it, Drools 10.2.0 loses the matches of a rule whose `or` starts with
-        // a `not` branch after two patterns (e.g. `A() B() (not C() or C(x))`) when the rule's package is
-        // added after another package; rules/ has one package per topic (see RulesRegressionTest).
-        KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
-        configuration.setOption(ShareBetaNodesOption.NO);
-        return kie.newKieContainer(releaseId).newKieBase(configuration);
+    /**
+     * The DRL files that hold audit rules (path in the module → text), out of {@code folder}: every file one of
+     * whose packages in {@code kieBase} has a rule with a {@code @verdict}.
+     */
+    static Map<String, String> auditSources(KieBase kieBase, RuleFolder folder) {
+        Map<String, String> auditSources = new LinkedHashMap<>();
+        for (var pkg : kieBase.getKiePackages()) {
+            boolean audits = pkg.getRules().stream().anyMatch(r -> AuditRule.isAuditRule(r.getMetaData()));
+            String path = folder.pathByPackage().get(pkg.getName());
+            if (audits && path != null) auditSources.put(path, folder.sources().get(path));
+        }
+        return auditSources;
     }
 
     private static Thresholds overridden(Thresholds defaults, Map<String, Integer> overrides) {
@@ -210,7 +170,7 @@ public final class KnowledgeBase {
                 pool = auditSessions;
                 if (pool == null) {
                     pool = auditSources.isEmpty() ? sessions
-                            : compile(auditSources, "audit-" + version, new ArrayList<>())
+                            : RuleCompiler.kieBase(AUDIT, auditSources, "audit-" + version, from, new ArrayList<>()).kieBase()
                                     .newKieSessionsPool(Runtime.getRuntime().availableProcessors());
                     auditSessions = pool;
                 }
@@ -220,6 +180,9 @@ public final class KnowledgeBase {
     }
 
     public String version() { return version; }
+
+    /** Whether the rules came from the module compiled at build time ({@link PrecompiledModule}), not compiled here. */
+    boolean precompiled() { return precompiled; }
 
     public List<RuleDefinition> definitions() { return definitions; }
 
