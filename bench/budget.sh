@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The performance budget in one run, on one machine (see bench/README.md): not a test, not in CI.
 #   bench/budget.sh [--soak] [--tb-rates 200,400,800] [--pv-rates 250,500,1000] [--seconds 20] [--wrk-seconds 20]
+#   bench/budget.sh --startup-only [--runs 5]     (step 3 alone, repeated; packages unless SKIP_BUILD=1)
 # 1. machine and load average; packages the service and compiles the harness (unless SKIP_BUILD=1);
 # 2. parse floor vs tumour-board evaluation in one JVM, CPU time per operation (TumourBoardRatioProbe);
 # 3. start-up: JVM start -> first 200 answer of POST /tumour-board/evaluate (also with the AppCDS archive when
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SOAK=0; TB_RATES=200,400,800; PV_RATES=250,500,1000; SECONDS_RUN=20; WRK_SECONDS=20
+SOAK=0; TB_RATES=200,400,800; PV_RATES=250,500,1000; SECONDS_RUN=20; WRK_SECONDS=20; STARTUP_ONLY=0; RUNS=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --soak) SOAK=1 ;;
@@ -24,6 +25,8 @@ while [[ $# -gt 0 ]]; do
     --pv-rates) PV_RATES=$2; shift ;;
     --seconds) SECONDS_RUN=$2; shift ;;
     --wrk-seconds) WRK_SECONDS=$2; shift ;;
+    --startup-only) STARTUP_ONLY=1 ;;
+    --runs) RUNS=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -37,7 +40,7 @@ PV_URL="$BASE/cds-services/dnmbc-lrt-patient-view"
 TB_BODY=src/test/resources/bench/denovo-metastatic-bundle.json
 JAR=target/quarkus-app/quarkus-run.jar
 
-command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
+[[ "$STARTUP_ONLY" == 1 ]] || command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 if curl -s -o /dev/null "$BASE/"; then echo "port ${PORT} is in use: set PORT=..." >&2; exit 1; fi
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -49,7 +52,59 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   APPCDS_FLAG=()
   [[ "${APPCDS:-0}" == 1 ]] && APPCDS_FLAG=(-Dquarkus.package.jar.appcds.enabled=true)
   ./mvnw -B -o -q package -DskipTests "${APPCDS_FLAG[@]}"
-  ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt >/dev/null
+  [[ "$STARTUP_ONLY" == 1 ]] || ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt >/dev/null
+fi
+JWKS=""
+APP=""
+stop_app() { if [[ -n "$APP" ]]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=""; fi; }
+trap stop_app EXIT
+
+# start_app LOG [extra JVM options...]: starts the service in the background (pid in APP), sets STARTUP_MS to the
+# milliseconds from launch to the first 200 answer
+start_app() {
+  local log=$1; shift
+  local t0 t1 code issuer=()
+  # a trusted issuer with the harness's keys (patient-view steps); none for --startup-only
+  [[ -n "$JWKS" ]] && issuer=(-Dprimum.cdshooks.security.issuers.bench.issuer=https://ehr.test.example/
+                              -Dprimum.cdshooks.security.issuers.bench.jwks="$JWKS")
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java -Xms512m -Xmx"$HEAP" "$@" \
+    -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.primum\".level=WARN \
+    -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db/primum" \
+    -Dprimum.report.dir="$WORK/reports" \
+    -Dprimum.cdshooks.public-base-url="$BASE" \
+    "${issuer[@]}" \
+    -jar "$JAR" > "$log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 3000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL" || true)
+    [[ "$code" == 200 ]] && break
+    kill -0 "$APP" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  STARTUP_MS=$(( (t1 - t0) / 1000000 ))
+}
+
+# startup_runs LABEL [extra JVM options...]: RUNS starts (a fresh database each), each time and the median
+startup_runs() {
+  local label=$1; shift
+  local all=() i
+  for i in $(seq 1 "$RUNS"); do
+    rm -rf "$WORK/db"
+    start_app "$WORK/app-$label-$i.log" "$@"
+    all+=("$STARTUP_MS"); stop_app
+  done
+  echo "$label: $(printf '%s ms ' "${all[@]}")-> median $(printf '%s\n' "${all[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms (load average $(load))"
+}
+
+if [[ "$STARTUP_ONLY" == 1 ]]; then
+  echo "== start-up: JVM start -> first 200 of /tumour-board/evaluate, $RUNS run(s) each (load average $(load))"
+  [[ -f target/quarkus-app/app-cds.jsa ]] && startup_runs "with AppCDS" -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -Xshare:auto
+  startup_runs "plain fast-jar"
+  exit 0
 fi
 [[ -f target/bench-cp.txt ]] || ./mvnw -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
@@ -64,36 +119,6 @@ harness keys "$WORK" >/dev/null
 harness body "$WORK"
 JWKS=$(cat "$WORK/jwks.json")
 
-APP=""
-stop_app() { if [[ -n "$APP" ]]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=""; fi; }
-trap stop_app EXIT
-
-# start_app LOG [extra JVM options...]: starts the service in the background (pid in APP), sets STARTUP_MS to the
-# milliseconds from launch to the first 200 answer
-start_app() {
-  local log=$1; shift
-  local t0 t1 code
-  t0=$(date +%s%N)
-  # shellcheck disable=SC2086
-  java -Xms512m -Xmx"$HEAP" "$@" \
-    -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.primum\".level=WARN \
-    -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db/primum" \
-    -Dprimum.report.dir="$WORK/reports" \
-    -Dprimum.cdshooks.public-base-url="$BASE" \
-    -Dprimum.cdshooks.security.issuers.bench.issuer=https://ehr.test.example/ \
-    -Dprimum.cdshooks.security.issuers.bench.jwks="$JWKS" \
-    -jar "$JAR" > "$log" 2>&1 &
-  APP=$!
-  for _ in $(seq 1 3000); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL" || true)
-    [[ "$code" == 200 ]] && break
-    kill -0 "$APP" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 0.02
-  done
-  t1=$(date +%s%N)
-  STARTUP_MS=$(( (t1 - t0) / 1000000 ))
-}
 rss() { awk '/VmRSS|VmHWM/{printf "%s %d MB  ", $1, $2/1024}' "/proc/$APP/status"; }
 
 echo "== start-up: JVM start -> first 200 of /tumour-board/evaluate (load average $(load))"

@@ -33,6 +33,8 @@ public class PipelineProducer {
                 .listener(EvaluationListener.all(decisionLog.listener(), metrics))
                 .build();
         LOG.infof("knowledge base %s: %d rules", pipeline.knowledgeBase().version(), pipeline.knowledgeBase().definitions().size());
+        // the first request's cold paths, taken now beside the rest of start-up instead of by that request
+        if (config.startup().warmUp()) PipelineWarmUp.start(pipeline);
         return pipeline;
     }
 }

@@ -24,6 +24,14 @@ public interface PrimumConfig {
     @WithDefault("5242880")
     long maxBodyBytes();
 
+    Startup startup();
+
+    interface Startup {
+        /** Evaluate a built-in synthetic record once in the background at start-up (see PipelineWarmUp). */
+        @WithDefault("true")
+        boolean warmUp();
+    }
+
     interface KnowledgeBase {
         /** Folder with the DRL files, citations.json, thresholds.properties and VERSION. */
         @WithDefault("rules")

@@ -289,7 +289,9 @@ public final class Pipeline {
         public Pipeline build() {
             if (rules == null) throw new IllegalStateException("Pipeline.builder().rules(dir) is required");
             if (profiles == null) throw new IllegalStateException("Pipeline.builder().profiles(dir) is required");
-            return new Pipeline(FhirRecords.load(profiles), KnowledgeBase.load(rules, thresholdOverrides), listener);
+            // the rules load beside the terminology: two independent seconds of start-up
+            var knowledgeBase = KnowledgeBase.loadInBackground(rules, thresholdOverrides);
+            return new Pipeline(FhirRecords.load(profiles), knowledgeBase.get(), listener);
         }
     }
 }

@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * The compiled rule base: every DRL file of the {@code rules/} folder, the citation registry, the
@@ -74,6 +77,29 @@ public final class KnowledgeBase {
     /** The knowledge base in {@code rulesDir} with its own thresholds. */
     public static KnowledgeBase load(Path rulesDir) {
         return load(rulesDir, Map.of());
+    }
+
+    /**
+     * {@link #load(Path, Map)} on a thread of its own, for a caller that has other start-up work to do meanwhile
+     * (the service loads its terminology beside it): {@code get()} waits for it and throws what {@code load} threw.
+     */
+    public static Supplier<KnowledgeBase> loadInBackground(Path rulesDir, Map<String, Integer> thresholdOverrides) {
+        FutureTask<KnowledgeBase> task = new FutureTask<>(() -> load(rulesDir, thresholdOverrides));
+        Thread thread = new Thread(task, "primum-knowledge-base");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the knowledge base was loading", e);
+            }
+        };
     }
 
     /**
