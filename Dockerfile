@@ -27,9 +27,21 @@ COPY --from=build --chown=primum:primum /build/rules/ /app/rules/
 COPY --from=build --chown=primum:primum /build/fhir-profiles/ /app/fhir-profiles/
 # CDS Hooks feedback store: embedded H2 file ./data/primum by default (or PostgreSQL via QUARKUS_DATASOURCE_*)
 RUN mkdir -p /app/data && chown primum:primum /app/data
+# Class-data archive for a faster start (~25 % less CPU to the first answer): a training run of this very image's
+# java and jars, stopped once it listens and the start-up warm-up has evaluated its synthetic record (a stop asked
+# for before Quarkus has started is not acted on; the archive is written at exit). In-memory database: nothing of
+# the training run is kept but the archive. The same archive with another java or other jars is ignored (a warning).
+RUN java -XX:ArchiveClassesAtExit=/app/app-cds.jsa -Dquarkus.http.port=18099 -Dquarkus.http.host=127.0.0.1 \
+        -Dquarkus.datasource.jdbc.url=jdbc:h2:mem:training -Dprimum.report.dir=/tmp/training-reports -Dprimum.audit.work-dir=/tmp/training-audit \
+        -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar /app/quarkus-run.jar > /tmp/training.log 2>&1 & \
+    pid=$!; i=0; \
+    until grep -q "warm-up:" /tmp/training.log && grep -q "Listening on" /tmp/training.log; do \
+      i=$((i+1)); if [ $i -gt 1500 ] || ! kill -0 $pid 2>/dev/null; then cat /tmp/training.log; exit 1; fi; sleep 0.2; \
+    done; \
+    kill $pid; wait $pid; rm -rf /tmp/training.log /tmp/training-reports /tmp/training-audit; ls -l /app/app-cds.jsa
 VOLUME /app/data
 USER primum
 EXPOSE 8080
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:SharedArchiveFile=/app/app-cds.jsa -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 # readiness: GET /q/health/ready (no curl in the JRE image; let the orchestrator probe it)
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Dquarkus.http.host=0.0.0.0 -jar /app/quarkus-run.jar"]
