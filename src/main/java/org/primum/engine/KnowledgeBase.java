@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * Rule texts are filled in with the thresholds in effect, so they quote the numbers the rules apply.
  * The version is {@code rules/VERSION} plus a hash of every file (and of the overrides, if any change a
  * number), so an answer names exactly the rules and numbers that produced it.
+ * The DRL is compiled at build time when it can be ({@link PrecompiledModule}: used only for the very DRL it
+ * was built from, else the folder's DRL is compiled here, see {@link RuleCompiler}); the checks are the same.
  */
 public final class KnowledgeBase {
 
