@@ -80,7 +80,10 @@ public final class Evaluator {
 
     private Recommendation recommendation(String code, List<Finding> group, Map<Fact, Recommendation.Because> described) {
         RuleDefinition d = knowledgeBase.definition(code).orElseThrow();
-        Map<String, Recommendation.Because> because = new LinkedHashMap<>();
+        // one Because per (fact kind, description): a record key, not a "kind|description" string built per fact
+        record Said(String fact, String description) {
+        }
+        Map<Said, Recommendation.Because> because = new LinkedHashMap<>();
         // the session hands findings back in no fixed order: sort them so that the same record always gets
         // the same answer, byte for byte (golden answers, replay, audit)
         for (Finding f : sorted(group)) {
@@ -88,10 +91,10 @@ public final class Evaluator {
                 if (o instanceof Fact fact) {
                     Recommendation.Because b = described.computeIfAbsent(fact,
                             x -> new Recommendation.Because(x.getClass().getSimpleName(), x.describe(), x.sourceIds()));
-                    because.putIfAbsent(b.fact() + "|" + b.description(), b);
+                    because.putIfAbsent(new Said(b.fact(), b.description()), b);
                 } else if (o instanceof Finding other) {
                     RuleDefinition od = knowledgeBase.definition(other.code()).orElseThrow();
-                    because.putIfAbsent("Recommendation|" + other.code(), new Recommendation.Because("Recommendation",
+                    because.computeIfAbsent(new Said("Recommendation", other.code()), k -> new Recommendation.Because("Recommendation",
                             other.code() + ": " + od.title(), sourceIds(other)));
                 }
             }
