@@ -33,8 +33,7 @@ public final class Evaluator {
     public List<Judgement> judge(CaseFacts caseFacts, List<? extends Fact> auditFacts) {
         checkThresholds(caseFacts);
         List<Judgement> judgements = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>(fire(knowledgeBase.newAuditSession(), caseFacts, auditFacts));
-        findings.sort(FINDING_ORDER);
+        List<Finding> findings = sorted(fire(knowledgeBase.newAuditSession(), caseFacts, auditFacts));
         for (Finding f : findings) {
             knowledgeBase.auditRule(f.rule()).ifPresent(rule -> judgements.add(new Judgement(rule, f.facts())));
         }
@@ -81,19 +80,21 @@ public final class Evaluator {
 
     private Recommendation recommendation(String code, List<Finding> group, Map<Fact, Recommendation.Because> described) {
         RuleDefinition d = knowledgeBase.definition(code).orElseThrow();
-        Map<String, Recommendation.Because> because = new LinkedHashMap<>();
+        // one Because per (fact kind, description): a record key, not a "kind|description" string built per fact
+        record Said(String fact, String description) {
+        }
+        Map<Said, Recommendation.Because> because = new LinkedHashMap<>();
         // the session hands findings back in no fixed order: sort them so that the same record always gets
         // the same answer, byte for byte (golden answers, replay, audit)
-        group.sort(FINDING_ORDER);
-        for (Finding f : group) {
+        for (Finding f : sorted(group)) {
             for (Object o : f.because()) {
                 if (o instanceof Fact fact) {
                     Recommendation.Because b = described.computeIfAbsent(fact,
                             x -> new Recommendation.Because(x.getClass().getSimpleName(), x.describe(), x.sourceIds()));
-                    because.putIfAbsent(b.fact() + "|" + b.description(), b);
+                    because.putIfAbsent(new Said(b.fact(), b.description()), b);
                 } else if (o instanceof Finding other) {
                     RuleDefinition od = knowledgeBase.definition(other.code()).orElseThrow();
-                    because.putIfAbsent("Recommendation|" + other.code(), new Recommendation.Because("Recommendation",
+                    because.computeIfAbsent(new Said("Recommendation", other.code()), k -> new Recommendation.Because("Recommendation",
                             other.code() + ": " + od.title(), sourceIds(other)));
                 }
             }
@@ -102,7 +103,21 @@ public final class Evaluator {
                 d.citations(), List.copyOf(because.values()), d.rule(), knowledgeBase.version());
     }
 
-    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Evaluator::matchKey);
+    /**
+     * {@code findings} in the order of their {@link #matchKey}s, each key built once (a comparator that built
+     * them built two strings per comparison).
+     */
+    private static List<Finding> sorted(List<Finding> findings) {
+        if (findings.size() < 2) return findings;
+        record Keyed(String key, Finding finding) {
+        }
+        List<Keyed> keyed = new ArrayList<>(findings.size());
+        for (Finding f : findings) keyed.add(new Keyed(matchKey(f), f));
+        keyed.sort(Comparator.comparing(Keyed::key));
+        List<Finding> sorted = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) sorted.add(k.finding());
+        return sorted;
+    }
 
     private static String matchKey(Finding finding) {
         StringBuilder key = new StringBuilder(finding.rule());

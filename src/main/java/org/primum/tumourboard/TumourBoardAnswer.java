@@ -22,8 +22,7 @@ import org.primum.facts.UnrecognisedCode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,8 +38,10 @@ import java.util.function.Function;
 @JsonPropertyOrder({"knowledgeBaseVersion", "asOf", "patient", "recommendations", "citations", "sources", "missingData",
         "unrecognisedCodes", "notes", "thresholds"})
 public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, List<FactView> patient,
-                                List<RecommendationView> recommendations, Map<String, CitedPassage> citations,
-                                Map<String, SourceView> sources, List<MissingData> missingData,
+                                List<RecommendationView> recommendations,
+                                @JsonSerialize(using = PrewrittenMap.Serializer.class) Map<String, CitedPassage> citations,
+                                @JsonSerialize(using = PrewrittenMap.Serializer.class) Map<String, SourceView> sources,
+                                List<MissingData> missingData,
                                 List<UnrecognisedCode> unrecognisedCodes, List<MappingNote> notes, Thresholds thresholds) {
 
     /** One fact: its kind, a clinical sentence, the FHIR resources behind it and its fields. */
@@ -81,24 +82,57 @@ public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, Lis
                 // the fields between "code" and "because", already serialised and starting with a comma
                 gen.writeRaw(v.definition().json());
                 gen.writeFieldName("because");
-                provider.defaultSerializeValue(v.because(), gen);
+                if (gen.getCodec() instanceof ObjectMapper json) writeBecause(v.because(), json, gen, provider);
+                else provider.defaultSerializeValue(v.because(), gen);
                 gen.writeStringField("rule", v.rule());
                 gen.writeEndObject();
             }
+
+            /**
+             * The same few facts stand behind most recommendations of an answer (the presentation, the therapy, a
+             * draft order: 27 entries but 5 distinct ones in the bench record): each distinct one is serialised once
+             * per answer, its JSON kept for the call, then copied.
+             */
+            private static void writeBecause(List<Recommendation.Because> because, ObjectMapper json, JsonGenerator gen,
+                                             SerializerProvider provider) throws IOException {
+                @SuppressWarnings("unchecked")
+                Map<Recommendation.Because, SerializedString> written = (Map<Recommendation.Because, SerializedString>) provider.getAttribute(WRITTEN);
+                if (written == null) {
+                    written = new HashMap<>();
+                    provider.setAttribute(WRITTEN, written);
+                }
+                gen.writeStartArray(because, because.size());
+                for (Recommendation.Because b : because) {
+                    SerializedString raw = written.get(b);
+                    if (raw == null) {
+                        raw = new SerializedString(json.writeValueAsString(b));
+                        written.put(b, raw);
+                    }
+                    gen.writeRawValue(raw);
+                }
+                gen.writeEndArray();
+            }
+
+            /** The key of the per-call attribute holding the JSON of the facts written so far (one serialisation call: one answer). */
+            private static final Object WRITTEN = new Object();
         }
     }
 
     /**
      * The fixed part of a recommendation, with its JSON rendering ({@code ,"title":...,"citations":[...]})
-     * kept as UTF-8 bytes, copied as they are into every answer; {@code cited}: the citations themselves, for
-     * the answer's {@code citations} and {@code sources}.
+     * kept as UTF-8 bytes, copied as they are into every answer; {@code cited}: the citations themselves, each with
+     * its passage and source as the answer's {@code citations} and {@code sources} show them, written once too.
      */
     public record StaticPart(String title, String statement, Indicator indicator, String evidenceLevel, String section,
-                             List<CitationRef> citations, List<Citation> cited, SerializedString json) {
+                             List<CitationRef> citations, List<Cited> cited, SerializedString json) {
 
         @JsonPropertyOrder({"title", "statement", "indicator", "evidenceLevel", "section", "citations"})
         record Fields(String title, String statement, Indicator indicator, String evidenceLevel, String section,
                       List<CitationRef> citations) {
+        }
+
+        /** One citation of the rule, its passage and its source ({@code source} null when the citation names none). */
+        record Cited(Citation citation, PrewrittenMap.Value<CitedPassage> passage, PrewrittenMap.Value<SourceView> source) {
         }
 
         static StaticPart of(Recommendation r, ObjectMapper json) {
@@ -106,12 +140,20 @@ public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, Lis
             try {
                 String object = json.writeValueAsString(new Fields(r.title(), r.statement(), r.indicator(), r.evidenceLevel(),
                         r.section(), citations));
+                List<Cited> cited = new ArrayList<>();
+                for (Citation c : r.citations()) {
+                    cited.add(new Cited(c, written(CitedPassage.of(c), json), c.sourceId() == null ? null : written(SourceView.of(c), json)));
+                }
                 // {"title":...} -> ,"title":...
                 return new StaticPart(r.title(), r.statement(), r.indicator(), r.evidenceLevel(), r.section(), citations,
-                        List.copyOf(r.citations()), new SerializedString("," + object.substring(1, object.length() - 1)));
+                        List.copyOf(cited), new SerializedString("," + object.substring(1, object.length() - 1)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialise the definition of " + r.code(), e);
             }
+        }
+
+        private static <V> PrewrittenMap.Value<V> written(V value, ObjectMapper json) throws JsonProcessingException {
+            return new PrewrittenMap.Value<>(value, new SerializedString(json.writeValueAsString(value)));
         }
     }
 
@@ -160,16 +202,16 @@ public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, Lis
         notes.addAll(evaluation.facts().notes());
         List<RecommendationView> recommendations = evaluation.recommendations().stream().map(r -> RecommendationView.of(r, definitions)).toList();
         // in the order first cited, most urgent recommendation first
-        Map<String, CitedPassage> citations = new LinkedHashMap<>();
-        Map<String, SourceView> sources = new LinkedHashMap<>();
+        PrewrittenMap<CitedPassage> citations = new PrewrittenMap<>();
+        PrewrittenMap<SourceView> sources = new PrewrittenMap<>();
         for (RecommendationView r : recommendations) {
-            for (Citation c : r.definition().cited()) {
-                citations.computeIfAbsent(c.id(), id -> CitedPassage.of(c));
-                if (c.sourceId() != null) sources.computeIfAbsent(c.sourceId(), id -> SourceView.of(c));
+            for (StaticPart.Cited c : r.definition().cited()) {
+                citations.addIfAbsent(c.citation().id(), c.passage());
+                if (c.source() != null) sources.addIfAbsent(c.citation().sourceId(), c.source());
             }
         }
         return new TumourBoardAnswer(evaluation.knowledgeBaseVersion(), evaluation.facts().asOf(), List.copyOf(facts), recommendations,
-                Collections.unmodifiableMap(citations), Collections.unmodifiableMap(sources), evaluation.missingData(),
+                citations, sources, evaluation.missingData(),
                 evaluation.facts().unrecognised(), List.copyOf(notes), thresholds);
     }
 }

@@ -6,22 +6,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An O(1) lookup of codes (system|code → value), built once from a ValueSet or ConceptMap. Codes of
+ * An O(1) lookup of codes (system → code → value), built once from a ValueSet or ConceptMap. Codes of
  * ICD-10-CM are hierarchical by their dotted prefix (C50.911 is-a C50.91 is-a C50.9 is-a C50): a code
  * not listed itself takes the value of its nearest listed ancestor, and an excluded ancestor excludes it.
+ * Keyed by system, then code, so that a lookup hashes the strings it is given (each hashes once, the JDK
+ * keeps the hash) instead of building and hashing a "system|code" string per lookup: the mapping asks
+ * every coding of a record against a dozen value sets.
  */
 final class CodeIndex<T> {
     private static final String ICD10CM = CodeSystems.ICD10CM;
 
-    private final Map<String, T> values = new HashMap<>();
-    private final Set<String> excluded = new HashSet<>();
+    private final Map<String, Map<String, T>> values = new HashMap<>();
+    private final Map<String, Set<String>> excluded = new HashMap<>();
     private final Set<String> hierarchicalSystems = new HashSet<>();
     /** The longest hierarchical code listed or excluded: no longer ancestor can decide, so the walk starts there. */
     private int longestHierarchical;
 
     void put(String system, String code, T value) {
         String c = normalise(system, code);
-        values.put(key(system, c), value);
+        values.computeIfAbsent(system, k -> new HashMap<>()).put(c, value);
         if (ICD10CM.equals(system)) {
             hierarchicalSystems.add(system);
             longestHierarchical = Math.max(longestHierarchical, c.length());
@@ -30,24 +33,26 @@ final class CodeIndex<T> {
 
     void exclude(String system, String code) {
         String c = normalise(system, code);
-        excluded.add(key(system, c));
+        excluded.computeIfAbsent(system, k -> new HashSet<>()).add(c);
         if (ICD10CM.equals(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
     }
 
     T get(String system, String code) {
         if (system == null || code == null || code.isBlank()) return null;
+        Map<String, T> listed = values.get(system);
+        Set<String> unlisted = excluded.get(system);
+        if (listed == null && unlisted == null) return null;
         String c = normalise(system, code);
         if (!hierarchicalSystems.contains(system)) {
-            String k = key(system, c);
-            return excluded.contains(k) ? null : values.get(k);
+            if (unlisted != null && unlisted.contains(c)) return null;
+            return listed == null ? null : listed.get(c);
         }
         // the code itself, then its ancestors: the nearest listed or excluded one decides. Ancestors longer than any
         // listed code are skipped: walking each prefix of a megabyte-long "code" took minutes (found by fuzzing)
         String start = c.length() <= longestHierarchical ? c : trimDot(c.substring(0, longestHierarchical));
         for (String a = start; a != null; a = parentIcd(a)) {
-            String k = key(system, a);
-            if (excluded.contains(k)) return null;
-            T v = values.get(k);
+            if (unlisted != null && unlisted.contains(a)) return null;
+            T v = listed == null ? null : listed.get(a);
             if (v != null) return v;
         }
         return null;
@@ -57,7 +62,7 @@ final class CodeIndex<T> {
         return get(system, code) != null;
     }
 
-    int size() { return values.size(); }
+    int size() { return values.values().stream().mapToInt(Map::size).sum(); }
 
     static String key(String system, String code) {
         return system + "|" + code;
