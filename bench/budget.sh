@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The performance budget in one run, on one machine (see bench/README.md): not a test, not in CI.
-#   bench/budget.sh [--soak] [--tb-rates 200,400,800] [--pv-rates 250,500,1000] [--seconds 20] [--wrk-seconds 20]
+#   bench/budget.sh [--soak] [--pv-only] [--tb-rates 200,400,800] [--pv-rates 250,500,1000] [--seconds 20] [--wrk-seconds 20]
 # 1. machine and load average; packages the service and compiles the harness (unless SKIP_BUILD=1);
 # 2. parse floor vs tumour-board evaluation in one JVM, CPU time per operation (TumourBoardRatioProbe);
 # 3. start-up: JVM start -> first 200 answer of POST /tumour-board/evaluate (also with the AppCDS archive when
@@ -10,16 +10,18 @@
 # 6. RSS of the service after start and after the load;
 # 7. --soak: patient-view at 80 % of the capacity wrk measured in 5., for SOAK_SECONDS (600), one line per
 #    minute; errors, and the heap after a full GC at the end of the first and of the last minute (GC log).
+# --pv-only: steps 1, 5 and 6 only (and 7 with --soak): the service started once, no ratio probe, no tumour-board load.
 # Environment: SKIP_BUILD=1, APPCDS=1 (package with Quarkus AppCDS: the archive is made by starting the app once
 # at build time), PORT (18080), HEAP (1g), ALG (ES384), PROFILE=1 (JFR of the service, top frames printed),
 # WRK_TOKENS (30000: enough for the closed-loop run), SOAK_SECONDS (600), WORK (a fresh folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SOAK=0; TB_RATES=200,400,800; PV_RATES=250,500,1000; SECONDS_RUN=20; WRK_SECONDS=20
+SOAK=0; PV_ONLY=0; TB_RATES=200,400,800; PV_RATES=250,500,1000; SECONDS_RUN=20; WRK_SECONDS=20
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --soak) SOAK=1 ;;
+    --pv-only) PV_ONLY=1 ;;
     --tb-rates) TB_RATES=$2; shift ;;
     --pv-rates) PV_RATES=$2; shift ;;
     --seconds) SECONDS_RUN=$2; shift ;;
@@ -56,9 +58,11 @@ CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 LOGGING="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dorg.jboss.logging.provider=jboss"
 harness() { java -Xmx1g $LOGGING -cp "$CP" org.primum.bench.cdshooks.CdsHooksLoad "$@"; }
 
-echo "== parse floor vs tumour-board evaluation (one JVM, thread CPU time per operation; load average $(load))"
-# shellcheck disable=SC2086
-java -Xms512m -Xmx512m $LOGGING -cp "$CP" org.primum.bench.TumourBoardRatioProbe "${RATIO_ROUNDS:-16}" "${RATIO_OPS:-400}" | tail -1
+if [[ "$PV_ONLY" != 1 ]]; then
+  echo "== parse floor vs tumour-board evaluation (one JVM, thread CPU time per operation; load average $(load))"
+  # shellcheck disable=SC2086
+  java -Xms512m -Xmx512m $LOGGING -cp "$CP" org.primum.bench.TumourBoardRatioProbe "${RATIO_ROUNDS:-16}" "${RATIO_OPS:-400}" | tail -1
+fi
 
 harness keys "$WORK" >/dev/null
 harness body "$WORK"
@@ -97,7 +101,7 @@ start_app() {
 rss() { awk '/VmRSS|VmHWM/{printf "%s %d MB  ", $1, $2/1024}' "/proc/$APP/status"; }
 
 echo "== start-up: JVM start -> first 200 of /tumour-board/evaluate (load average $(load))"
-if [[ -f target/quarkus-app/app-cds.jsa ]]; then
+if [[ -f target/quarkus-app/app-cds.jsa && "$PV_ONLY" != 1 ]]; then
   start_app "$WORK/app-cds.log" -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -Xshare:auto
   echo "with AppCDS (-XX:SharedArchiveFile=app-cds.jsa): $STARTUP_MS ms"
   stop_app
@@ -123,10 +127,12 @@ wrk_run() {
     'BEGIN { printf "   service CPU per request: %.2f ms (%d requests, %.1f s of CPU)\n", t / hz * 1000 / n, n, t / hz }'
 }
 
-echo "== tumour-board evaluate ($(wc -c < "$TB_BODY") bytes in, $(curl -s -o /dev/null -w '%{size_download}' -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL") bytes out)"
-echo "load average $(load)"
-harness plain "$TB_BODY" application/fhir+json "$TB_URL" "$TB_RATES" "$SECONDS_RUN" 10
-PRIMUM_BENCH_BODY="$TB_BODY" wrk_run tumour-board "$TB_URL" bench/tumour-board-post.lua
+if [[ "$PV_ONLY" != 1 ]]; then
+  echo "== tumour-board evaluate ($(wc -c < "$TB_BODY") bytes in, $(curl -s -o /dev/null -w '%{size_download}' -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL") bytes out)"
+  echo "load average $(load)"
+  harness plain "$TB_BODY" application/fhir+json "$TB_URL" "$TB_RATES" "$SECONDS_RUN" 10
+  PRIMUM_BENCH_BODY="$TB_BODY" wrk_run tumour-board "$TB_URL" bench/tumour-board-post.lua
+fi
 
 echo "== CDS Hooks patient-view, client JWT $ALG per request"
 harness tokens "$WORK" "$PV_URL" 1 "$ALG"
