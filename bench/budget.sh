@@ -113,18 +113,31 @@ echo "plain fast-jar: $STARTUP_MS ms"
 echo "RSS after start: $(rss)"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+# CPU ticks of the service's threads by group (request workers, Vert.x event loops, JIT compilers, GC, decision-log
+# writer, H2, other), one "group ticks" line each: what the CPU per request is made of, without a profiler
+thread_ticks() {
+  for t in /proc/"$APP"/task/*; do
+    printf '%s %s\n' "$(tr ' ' '_' < "$t/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+  done | awk '{ g = "other"
+    if ($1 ~ /^executor-thread/) g = "request-workers"; else if ($1 ~ /^vert\.x-eventloop/) g = "event-loop"
+    else if ($1 ~ /Compiler/) g = "JIT"; else if ($1 ~ /^(GC_|G1_|VM_Thread)/) g = "GC+VM"
+    else if ($1 ~ /^decision-log/) g = "decision-log"; else if ($1 ~ /^(H2|MVStore)/) g = "H2"
+    t[g] += $2 } END { for (g in t) print g, t[g] }' | sort
+}
 # wrk_run label url lua: closed loop; also the service's CPU time per answered request (process CPU over the run /
 # requests): on a machine shared with other builds this, not req/s, is the figure that compares runs
 wrk_run() {
   echo "-- $1: wrk -t2 -c16 -d${WRK_SECONDS}s (closed loop; load average $(load))"
   local c0 c1 n
-  c0=$(cpu_ticks)
+  c0=$(cpu_ticks); thread_ticks > "$WORK/threads0-$1.txt"
   wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s "$3" "$2" > "$WORK/wrk-$1.txt"
-  c1=$(cpu_ticks)
+  c1=$(cpu_ticks); thread_ticks > "$WORK/threads1-$1.txt"
   grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  " "$WORK/wrk-$1.txt" | sed 's/^ */   /'
   n=$(awk '/requests in/{print $1}' "$WORK/wrk-$1.txt")
   awk -v t=$(( c1 - c0 )) -v hz="$(getconf CLK_TCK)" -v n="$n" \
     'BEGIN { printf "   service CPU per request: %.2f ms (%d requests, %.1f s of CPU)\n", t / hz * 1000 / n, n, t / hz }'
+  join -a2 -e0 -o 0,1.2,2.2 "$WORK/threads0-$1.txt" "$WORK/threads1-$1.txt" | awk -v hz="$(getconf CLK_TCK)" -v n="$n" \
+    '{ if ($3 > $2) printf "%s %.2f, ", $1, ($3 - $2) / hz * 1000 / n }' | sed -e 's/, $//' -e 's/^/   of which (ms per request; threads that ended during the run are left out): /'; echo
 }
 
 if [[ "$PV_ONLY" != 1 ]]; then
