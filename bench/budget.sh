@@ -114,12 +114,13 @@ echo "RSS after start: $(rss)"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
 # CPU ticks of the service's threads by group (request workers, Vert.x event loops, JIT compilers, GC, decision-log
-# writer, H2, other), one "group ticks" line each: what the CPU per request is made of, without a profiler
+# writer, H2, other; the kernel keeps 15 characters of a thread name), one "group ticks" line each: what the CPU per
+# request is made of, without a profiler
 thread_ticks() {
   for t in /proc/"$APP"/task/*; do
     printf '%s %s\n' "$(tr ' ' '_' < "$t/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
   done | awk '{ g = "other"
-    if ($1 ~ /^executor-thread/) g = "request-workers"; else if ($1 ~ /^vert\.x-eventloop/) g = "event-loop"
+    if ($1 ~ /^executor-thread/) g = "request-workers"; else if ($1 ~ /^vert\.x-eventlo/) g = "event-loop"
     else if ($1 ~ /Compiler/) g = "JIT"; else if ($1 ~ /^(GC_|G1_|VM_Thread)/) g = "GC+VM"
     else if ($1 ~ /^decision-log/) g = "decision-log"; else if ($1 ~ /^(H2|MVStore)/) g = "H2"
     t[g] += $2 } END { for (g in t) print g, t[g] }' | sort
