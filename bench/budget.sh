@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The performance budget in one run, on one machine (see bench/README.md): not a test, not in CI.
-#   bench/budget.sh [--soak] [--tb-rates 200,400,800] [--pv-rates 250,500,1000] [--seconds 20] [--wrk-seconds 20]
+#   bench/budget.sh [--soak] [--pv-only] [--tb-rates 200,400,800] [--pv-rates 250,500,1000] [--seconds 20] [--wrk-seconds 20]
 #   bench/budget.sh --startup-only [--runs 5]     (step 3 alone, repeated; packages unless SKIP_BUILD=1)
 # 1. machine and load average; packages the service and compiles the harness (unless SKIP_BUILD=1);
 # 2. parse floor vs tumour-board evaluation in one JVM, CPU time per operation (TumourBoardRatioProbe);
@@ -11,16 +11,18 @@
 # 6. RSS of the service after start and after the load;
 # 7. --soak: patient-view at 80 % of the capacity wrk measured in 5., for SOAK_SECONDS (600), one line per
 #    minute; errors, and the heap after a full GC at the end of the first and of the last minute (GC log).
+# --pv-only: steps 1, 5 and 6 only (and 7 with --soak): the service started once, no ratio probe, no tumour-board load.
 # Environment: SKIP_BUILD=1, APPCDS=1 (package with Quarkus AppCDS: the archive is made by starting the app once
 # at build time), PORT (18080), HEAP (1g), ALG (ES384), PROFILE=1 (JFR of the service, top frames printed),
 # WRK_TOKENS (30000: enough for the closed-loop run), SOAK_SECONDS (600), WORK (a fresh folder under /tmp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SOAK=0; TB_RATES=200,400,800; PV_RATES=250,500,1000; SECONDS_RUN=20; WRK_SECONDS=20; STARTUP_ONLY=0; RUNS=1
+SOAK=0; PV_ONLY=0; TB_RATES=200,400,800; PV_RATES=250,500,1000; SECONDS_RUN=20; WRK_SECONDS=20; STARTUP_ONLY=0; RUNS=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --soak) SOAK=1 ;;
+    --pv-only) PV_ONLY=1 ;;
     --tb-rates) TB_RATES=$2; shift ;;
     --pv-rates) PV_RATES=$2; shift ;;
     --seconds) SECONDS_RUN=$2; shift ;;
@@ -111,9 +113,11 @@ CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 LOGGING="-Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dorg.jboss.logging.provider=jboss"
 harness() { java -Xmx1g $LOGGING -cp "$CP" org.primum.bench.cdshooks.CdsHooksLoad "$@"; }
 
-echo "== parse floor vs tumour-board evaluation (one JVM, thread CPU time per operation; load average $(load))"
-# shellcheck disable=SC2086
-java -Xms512m -Xmx512m $LOGGING -cp "$CP" org.primum.bench.TumourBoardRatioProbe "${RATIO_ROUNDS:-16}" "${RATIO_OPS:-400}" | tail -1
+if [[ "$PV_ONLY" != 1 ]]; then
+  echo "== parse floor vs tumour-board evaluation (one JVM, thread CPU time per operation; load average $(load))"
+  # shellcheck disable=SC2086
+  java -Xms512m -Xmx512m $LOGGING -cp "$CP" org.primum.bench.TumourBoardRatioProbe "${RATIO_ROUNDS:-16}" "${RATIO_OPS:-400}" | tail -1
+fi
 
 harness keys "$WORK" >/dev/null
 harness body "$WORK"
@@ -122,7 +126,7 @@ JWKS=$(cat "$WORK/jwks.json")
 rss() { awk '/VmRSS|VmHWM/{printf "%s %d MB  ", $1, $2/1024}' "/proc/$APP/status"; }
 
 echo "== start-up: JVM start -> first 200 of /tumour-board/evaluate (load average $(load))"
-if [[ -f target/quarkus-app/app-cds.jsa ]]; then
+if [[ -f target/quarkus-app/app-cds.jsa && "$PV_ONLY" != 1 ]]; then
   start_app "$WORK/app-cds.log" -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -Xshare:auto
   echo "with AppCDS (-XX:SharedArchiveFile=app-cds.jsa): $STARTUP_MS ms"
   stop_app
@@ -134,24 +138,40 @@ echo "plain fast-jar: $STARTUP_MS ms"
 echo "RSS after start: $(rss)"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+# CPU ticks of the service's threads by group (request workers, Vert.x event loops, JIT compilers, GC, decision-log
+# writer, H2, other; the kernel keeps 15 characters of a thread name), one "group ticks" line each: what the CPU per
+# request is made of, without a profiler
+thread_ticks() {
+  for t in /proc/"$APP"/task/*; do
+    printf '%s %s\n' "$(tr ' ' '_' < "$t/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+  done | awk '{ g = "other"
+    if ($1 ~ /^executor-thread/) g = "request-workers"; else if ($1 ~ /^vert\.x-eventlo/) g = "event-loop"
+    else if ($1 ~ /Compiler/) g = "JIT"; else if ($1 ~ /^(GC_|G1_|VM_Thread)/) g = "GC+VM"
+    else if ($1 ~ /^decision-log/) g = "decision-log"; else if ($1 ~ /^(H2|MVStore)/) g = "H2"
+    t[g] += $2 } END { for (g in t) print g, t[g] }' | sort
+}
 # wrk_run label url lua: closed loop; also the service's CPU time per answered request (process CPU over the run /
 # requests): on a machine shared with other builds this, not req/s, is the figure that compares runs
 wrk_run() {
   echo "-- $1: wrk -t2 -c16 -d${WRK_SECONDS}s (closed loop; load average $(load))"
   local c0 c1 n
-  c0=$(cpu_ticks)
+  c0=$(cpu_ticks); thread_ticks > "$WORK/threads0-$1.txt"
   wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s "$3" "$2" > "$WORK/wrk-$1.txt"
-  c1=$(cpu_ticks)
+  c1=$(cpu_ticks); thread_ticks > "$WORK/threads1-$1.txt"
   grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency  " "$WORK/wrk-$1.txt" | sed 's/^ */   /'
   n=$(awk '/requests in/{print $1}' "$WORK/wrk-$1.txt")
   awk -v t=$(( c1 - c0 )) -v hz="$(getconf CLK_TCK)" -v n="$n" \
     'BEGIN { printf "   service CPU per request: %.2f ms (%d requests, %.1f s of CPU)\n", t / hz * 1000 / n, n, t / hz }'
+  join -a2 -e0 -o 0,1.2,2.2 "$WORK/threads0-$1.txt" "$WORK/threads1-$1.txt" | awk -v hz="$(getconf CLK_TCK)" -v n="$n" \
+    '{ if ($3 > $2) printf "%s %.2f, ", $1, ($3 - $2) / hz * 1000 / n }' | sed -e 's/, $//' -e 's/^/   of which (ms per request; threads that ended during the run are left out): /'; echo
 }
 
-echo "== tumour-board evaluate ($(wc -c < "$TB_BODY") bytes in, $(curl -s -o /dev/null -w '%{size_download}' -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL") bytes out)"
-echo "load average $(load)"
-harness plain "$TB_BODY" application/fhir+json "$TB_URL" "$TB_RATES" "$SECONDS_RUN" 10
-PRIMUM_BENCH_BODY="$TB_BODY" wrk_run tumour-board "$TB_URL" bench/tumour-board-post.lua
+if [[ "$PV_ONLY" != 1 ]]; then
+  echo "== tumour-board evaluate ($(wc -c < "$TB_BODY") bytes in, $(curl -s -o /dev/null -w '%{size_download}' -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL") bytes out)"
+  echo "load average $(load)"
+  harness plain "$TB_BODY" application/fhir+json "$TB_URL" "$TB_RATES" "$SECONDS_RUN" 10
+  PRIMUM_BENCH_BODY="$TB_BODY" wrk_run tumour-board "$TB_URL" bench/tumour-board-post.lua
+fi
 
 echo "== CDS Hooks patient-view, client JWT $ALG per request"
 harness tokens "$WORK" "$PV_URL" 1 "$ALG"

@@ -17,6 +17,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.primum.fhir.HapiErrors;
 import org.primum.input.InvalidInputException;
+import io.vertx.core.http.HttpClosedException;
+
+import java.nio.channels.ClosedChannelException;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -131,11 +134,33 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (clientClosed(e)) return closedByClient(request);
         String incident = UUID.randomUUID().toString();
         LOG.errorf(Scrubbed.of(e), "incident %s: request %s %s %s failed with %s", incident, RequestLog.id(request),
                 request == null ? "" : request.getMethod(), request == null ? "" : request.getUriInfo().getPath(), e.getClass().getName());
         return OperationOutcomes.response(500, "exception", "internal error, incident " + incident
                 + ": the request was not evaluated; the incident is logged on the server", null);
+    }
+
+    /**
+     * The client closed its connection before the request was read in full (a load generator stopping, a browser
+     * navigating away): nothing failed on the server and no one is there to read an answer, so this is an INFO line
+     * without a stack trace, not an incident. The status only reaches the access log: the metrics count the request
+     * as aborted (the response never ends).
+     */
+    private static Response closedByClient(ContainerRequestContext request) {
+        LOG.infof("request %s %s %s: the client closed the connection before the request was read; not evaluated", RequestLog.id(request),
+                request == null ? "" : request.getMethod(), request == null ? "" : request.getUriInfo().getPath());
+        return OperationOutcomes.response(400, "incomplete", "the request was not received in full: the connection was closed", null);
+    }
+
+    /** A closed connection anywhere in the chain: Vert.x's {@link HttpClosedException}, often wrapped in the IOException of a body read. */
+    static boolean clientClosed(Throwable e) {
+        int depth = 0;
+        for (Throwable c = e; c != null && depth < 20; c = c.getCause(), depth++) {
+            if (c instanceof HttpClosedException || c instanceof ClosedChannelException) return true;
+        }
+        return false;
     }
 
     private static Response clientError(ContainerRequestContext request, int status, String issueCode, String message, String where) {

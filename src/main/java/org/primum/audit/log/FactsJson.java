@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.primum.facts.ClinicalRecord;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A mapped record ({@link ClinicalRecord}: what the rules are run on, before the definitions of the day)
  * as the decision log keeps it, and back for a replay. The patient's reference, wherever it appears (the
@@ -35,9 +32,36 @@ public final class FactsJson {
             throw new IllegalStateException("facts cannot be written as JSON", e);
         }
         if (patientReference == null) return json;
-        // the reference as a whole token: Patient/1 must not turn Patient/12 into a pseudonym
-        return Pattern.compile(Pattern.quote(patientReference) + "(?![A-Za-z0-9\\-.])").matcher(json)
-                .replaceAll(Matcher.quoteReplacement(pseudonym(patientHash)));
+        return replaceWholeReference(json, patientReference, pseudonym(patientHash));
+    }
+
+    /**
+     * Every {@code reference} in {@code text} that is a whole token (Patient/1 must not turn Patient/12 into a
+     * pseudonym: not followed by a character of a FHIR id) replaced by {@code replacement}. A plain scan: this runs for
+     * every logged evaluation, and compiling a pattern for each one cost more than the scan.
+     */
+    static String replaceWholeReference(String text, String reference, String replacement) {
+        if (reference.isEmpty()) return text;
+        int at = text.indexOf(reference);
+        if (at < 0) return text;
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int copied = 0;
+        while (at >= 0) {
+            int end = at + reference.length();
+            if (end < text.length() && idChar(text.charAt(end))) {
+                at = text.indexOf(reference, at + 1);
+                continue;
+            }
+            out.append(text, copied, at).append(replacement);
+            copied = end;
+            at = text.indexOf(reference, end);
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** A character a FHIR id may hold ({@code [A-Za-z0-9\\-.]}). */
+    private static boolean idChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
     }
 
     public static String pseudonym(String patientHash) {

@@ -42,4 +42,16 @@ class FactsJsonTest {
         assertThat(json).doesNotContain("\"Patient/1\"").contains("Patient/12").contains(FactsJson.pseudonym(hash));
         assertThat(FactsJson.read(json).patient().sourceId()).isEqualTo(FactsJson.pseudonym(hash));
     }
+
+    /** The scan replaces exactly what the whole-token pattern it replaced did. */
+    @Test
+    void theScanReplacesWhatTheWholeTokenPatternDid() {
+        String ref = "Patient/p-1";
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(ref) + "(?![A-Za-z0-9\\-.])");
+        List<String> texts = List.of("", "none here", ref, ref + ref, ref + "2", ref + ".x", ref + "-", ref + "\"", "[\"" + ref + "\",\"" + ref + "0\"]",
+                "Patient/p-Patient/p-1", "xPatient/p-1", "Patient/p-1Patient/p-1 ", "Patient/p-1a Patient/p-1/_history");
+        for (String t : texts) {
+            assertThat(FactsJson.replaceWholeReference(t, ref, "P#")).as(t).isEqualTo(pattern.matcher(t).replaceAll("P#"));
+        }
+    }
 }
