@@ -8,11 +8,15 @@ import java.util.Arrays;
  */
 final class LineBlock {
 
-    /** Handed on once it holds this many bytes (or {@link #MAX_LINES} lines): big enough that handing on is rare. */
-    static final int TARGET_BYTES = 1 << 20, MAX_LINES = 8192;
+    /**
+     * Handed on once it holds this many bytes (or {@link #MAX_LINES} lines): big enough that handing on is rare, and
+     * its array (with room for the line that crosses the mark) under half of G1's smallest region (1 MB): a larger
+     * array is a "humongous" allocation, and each of those started a concurrent collection cycle.
+     */
+    static final int TARGET_BYTES = 256 << 10, MAX_LINES = 4096;
 
     final int file;
-    byte[] data = new byte[TARGET_BYTES + (TARGET_BYTES >> 2)];
+    byte[] data = new byte[TARGET_BYTES + (TARGET_BYTES >> 1)];
     int[] starts = new int[1024];
     long[] lines = new long[1024];
     int count, size;
