@@ -34,6 +34,8 @@ $TIME java -Xmx512m -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" audit --input "$COH
   --work-dir "$WORK/tmp" 2> "$WORK/audit.time" | tail -12
 audit=$(echo "$(date +%s.%N) - $start" | bc)
 grep -E "Maximum resident" "$WORK/audit.time" || true
+cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {if (NR) printf "%.1f", s}' "$WORK/audit.time" 2>/dev/null)
 peak=$(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$WORK/gc.log" | sed -E 's/([0-9]+)M->.*/\1/' | sort -n | tail -1)
-printf 'floor %.1f s, FHIR floor %.1f s, audit %.1f s, ratio %.2f (to the FHIR floor %.2f), peak heap before GC %s MB (limit 512)\n' \
-  "$floor" "$fhirfloor" "$audit" "$(echo "$audit / $floor" | bc -l)" "$(echo "$audit / $fhirfloor" | bc -l)" "${peak:-?}"
+printf 'floor %.1f s, FHIR floor %.1f s, audit %.1f s (CPU %s s), ratio %.2f (to the FHIR floor %.2f), peak heap before GC %s MB (limit 512), load average %s\n' \
+  "$floor" "$fhirfloor" "$audit" "${cpu:-?}" "$(echo "$audit / $floor" | bc -l)" "$(echo "$audit / $fhirfloor" | bc -l)" "${peak:-?}" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,9 +9,7 @@ import org.primum.audit.read.PatientGroups;
 import org.primum.core.Pipeline;
 import org.primum.engine.AuditRule;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +68,7 @@ public final class AuditEngine {
             int count = (int) Math.max(1, Math.min(1024, (bytes + options.bucketBytes() - 1) / options.bucketBytes()));
             InputProblems problems = new InputProblems();
             Partitioner.Result partitioned = new Partitioner(files, problems, progress, cancelled)
-                    .partition(new Buckets(work, count));
+                    .partition(new Buckets(work, count), options.threads());
             Aggregates aggregates = new Aggregates();
             List<Path> results = judge(files, partitioned, options, work, problems, aggregates, progress, cancelled);
             AuditReport report = new AuditReport(pipeline.knowledgeBase().version(), options.asOf(), aggregates.summary(titles),
@@ -110,7 +108,7 @@ public final class AuditEngine {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < buckets.size(); i++) {
                 Path bucket = buckets.get(i);
-                Path out = work.resolve("results-" + i + ".ndjson");
+                Path out = work.resolve("results-" + i + ".bin");
                 results.add(out);
                 futures.add(pool.submit(() -> {
                     judgeBucket(bucket, out, groups, auditor, problems, aggregates, judged, cancelled);
@@ -143,15 +141,14 @@ public final class AuditEngine {
 
     private static void judgeBucket(Path bucket, Path out, PatientGroups groups, PatientAuditor auditor, InputProblems problems,
                                     Aggregates aggregates, Runnable judged, BooleanSupplier cancelled) throws IOException {
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            for (PatientGroups.Patient patient : groups.read(bucket, problems)) {
+        try (ResultFile.Writer results = new ResultFile.Writer(out)) {
+            groups.forEach(bucket, problems, patient -> {
                 if (cancelled.getAsBoolean()) throw new AuditCancelledException();
                 PatientResult result = auditor.audit(patient.id(), patient.resources(), problems);
                 aggregates.add(result);
                 judged.run();
-                o.write(PatientResultCodec.JSON.writeValueAsBytes(PatientResultCodec.toJson(result)));
-                o.write('\n');
-            }
+                results.write(result);
+            });
         }
     }
 }

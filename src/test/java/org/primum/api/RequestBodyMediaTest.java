@@ -197,14 +197,6 @@ class RequestBodyMediaTest {
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
     }
 
-    /** The audit upload is streamed to disk as sent: compressed, it would be stored as unreadable NDJSON. */
-    @Test
-    void aGzippedAuditUploadIs415() throws IOException {
-        byte[] ndjson = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n".getBytes(StandardCharsets.UTF_8);
-        isOutcome(given().contentType("application/fhir+ndjson").header("Content-Encoding", "gzip").body(gzip(ndjson)).post("/audit"),
-                415, "not-supported");
-    }
-
     private static List<String> summaries(Response r) {
         return read(r.asString()).path("cards").findValuesAsText("summary");
     }

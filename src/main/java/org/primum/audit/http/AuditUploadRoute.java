@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.primum.api.ContentEncoding;
 import org.primum.api.OperationOutcomes;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
@@ -28,6 +29,10 @@ import java.util.UUID;
  * ({@code application/fhir+ndjson}) or a Bundle ({@code application/fhir+json}), is streamed to a file as
  * it arrives (never held in memory), under its own limit ({@code primum.audit.max-upload-bytes}); then
  * {@code 202 Accepted} with {@code Content-Location} of the job's status URL ({@code /audit/jobs/{id}}).
+ * <p>
+ * {@code Content-Encoding: gzip}: the body is received as sent (at most the limit), then decoded on a worker thread
+ * into the file the audit reads, the limit counted again on the decoded bytes ({@link GzipUpload}: a gzip bomb stops
+ * at the limit); 413 past it, 400 for data that is not gzip. (Unknown codings are refused before this route, 415.)
  * <p>
  * A Vert.x route rather than a REST resource, ordered before Quarkus' body-size check
  * ({@code quarkus.http.limits.max-body-size}, 64 MB here) and outside the REST layer (whose request filter
@@ -61,7 +66,9 @@ public class AuditUploadRoute {
         long max = service.maxUploadBytes();
         String extension;
         LocalDate asOf;
+        boolean gzip;
         try {
+            gzip = ContentEncoding.of(request.getHeader(ContentEncoding.HEADER)) == ContentEncoding.GZIP;
             extension = extension(request.getHeader(HttpHeaders.CONTENT_TYPE));
             asOf = asOf(request.getParam("asOf"));
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -71,28 +78,33 @@ public class AuditUploadRoute {
             return;
         }
         String id = UUID.randomUUID().toString();
-        Path file;
+        Path file, received;
         try {
             file = jobs.newUpload(id, extension);
+            received = gzip ? jobs.newUpload(id, extension + ".gz") : file;
         } catch (IOException e) {
             LOG.warnf("audit upload: work folder not writable (%s)", e.getClass().getName());
             reply(ctx, OperationOutcomes.response(500, "exception", "the upload cannot be stored", null));
             return;
         }
         request.pause();
-        ctx.vertx().fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setCreateNew(true), opened -> {
+        ctx.vertx().fileSystem().open(received.toString(), new OpenOptions().setWrite(true).setCreateNew(true), opened -> {
             if (opened.failed()) {
                 reply(ctx, OperationOutcomes.response(500, "exception", "the upload cannot be stored", null));
                 return;
             }
-            new Upload(ctx, opened.result(), file, max, id, asOf, jobs).start();
+            new Upload(ctx, opened.result(), received, file, max, id, asOf, jobs).start();
         });
     }
 
-    /** One body being written to its file, counted against the limit as it arrives. */
+    /**
+     * One body being written to its file ({@code received}), counted against the limit as it arrives; gzip is then
+     * decoded into {@code file}, the one the audit reads (without a coding both are the same file).
+     */
     private final class Upload {
         private final RoutingContext ctx;
         private final AsyncFile out;
+        private final Path received;
         private final Path file;
         private final long max;
         private final String id;
@@ -101,9 +113,10 @@ public class AuditUploadRoute {
         private long bytes;
         private boolean aborted;
 
-        Upload(RoutingContext ctx, AsyncFile out, Path file, long max, String id, LocalDate asOf, AuditJobs jobs) {
+        Upload(RoutingContext ctx, AsyncFile out, Path received, Path file, long max, String id, LocalDate asOf, AuditJobs jobs) {
             this.ctx = ctx;
             this.out = out;
+            this.received = received;
             this.file = file;
             this.max = max;
             this.id = id;
@@ -129,27 +142,28 @@ public class AuditUploadRoute {
             request.exceptionHandler(e -> abort(null));
             request.endHandler(v -> {
                 if (aborted) return;
-                out.close(closed -> {
-                    if (bytes == 0) {
-                        discard();
-                        reply(ctx, OperationOutcomes.response(400, "required", "the request body is empty", "request body"));
-                        return;
+                out.close(closed -> ctx.vertx().executeBlocking(() -> {
+                    long stored = received.equals(file) ? bytes : decoded();
+                    if (stored == 0) {
+                        throw new InvalidInputException(Problem.MALFORMED, "required", "the request body is empty", "request body");
                     }
-                    ctx.vertx().executeBlocking(() -> {
-                        jobs.submit(id, file, bytes, asOf);
-                        return null;
-                    }, false).onComplete(submitted -> {
-                        if (submitted.failed()) {
-                            LOG.warnf("audit job %s not created: %s", id, submitted.cause().getClass().getName());
-                            discard();
-                            reply(ctx, OperationOutcomes.response(500, "exception", "the audit job cannot be created", null));
+                    jobs.submit(id, file, stored, asOf);
+                    return stored;
+                }, false).onComplete(submitted -> {
+                    if (submitted.failed()) {
+                        discard();
+                        if (submitted.cause() instanceof InvalidInputException e) {
+                            reply(ctx, OperationOutcomes.response(e));
                             return;
                         }
-                        LOG.infof("audit job %s submitted: %d bytes", id, bytes);
-                        String status = URI.create(ctx.request().absoluteURI()).resolve("/audit/jobs/" + id).toString();
-                        ctx.response().setStatusCode(202).putHeader("Content-Location", status).end();
-                    });
-                });
+                        LOG.warnf("audit job %s not created: %s", id, submitted.cause().getClass().getName());
+                        reply(ctx, OperationOutcomes.response(500, "exception", "the audit job cannot be created", null));
+                        return;
+                    }
+                    LOG.infof("audit job %s submitted: %d bytes", id, submitted.result());
+                    String status = URI.create(ctx.request().absoluteURI()).resolve("/audit/jobs/" + id).toString();
+                    ctx.response().setStatusCode(202).putHeader("Content-Location", status).end();
+                }));
             });
             request.resume();
         }
@@ -163,8 +177,18 @@ public class AuditUploadRoute {
             }
         }
 
+        /** The gzip body decoded into {@code file}, its received copy deleted; the decoded bytes. */
+        private long decoded() throws IOException {
+            try {
+                return GzipUpload.decode(received, file, max);
+            } finally {
+                Files.deleteIfExists(received);
+            }
+        }
+
         private void discard() {
             try {
+                Files.deleteIfExists(received);
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 LOG.warnf("audit upload %s not deleted", id);

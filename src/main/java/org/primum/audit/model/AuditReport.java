@@ -1,10 +1,7 @@
 package org.primum.audit.model;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,8 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What one audit run found. The cohort's figures are held here; the per-patient results stay on disk (one
- * JSON line per patient, in the run's work folder) and are streamed by {@link #forEachPatient}, so that a
+ * What one audit run found. The cohort's figures are held here; the per-patient results stay on disk (a
+ * {@link ResultFile} per bucket, in the run's work folder) and are streamed by {@link #forEachPatient}, so that a
  * report on a large cohort is small. {@link #close()} deletes the work folder: write the outputs first
  * ({@code org.primum.audit.AuditOutputs.writeAll}).
  *
@@ -44,11 +41,8 @@ public record AuditReport(String knowledgeBaseVersion, LocalDate asOf, List<Crit
     /** Every patient's result, in a fixed order (the same input gives the same order, whatever the threads). */
     public void forEachPatient(Consumer<PatientResult> action) {
         for (Path file : resultFiles) {
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!line.isEmpty()) action.accept(PatientResultCodec.fromJson(line.getBytes(StandardCharsets.UTF_8)));
-                }
+            try {
+                ResultFile.forEach(file, action);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

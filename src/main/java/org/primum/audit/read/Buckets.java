@@ -1,6 +1,7 @@
 package org.primum.audit.read;
 
 import java.io.*;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +44,22 @@ public final class Buckets implements Closeable {
     }
 
     public void add(String patientId, int file, long line, byte[] json, int length) throws IOException {
+        add(patientId, file, line, json, 0, length);
+    }
+
+    /** Adds {@code json[offset..offset+length)}; safe from several threads at once (each bucket is written whole records at a time). */
+    public void add(String patientId, int file, long line, byte[] json, int offset, int length) throws IOException {
         DataOutputStream o = out[bucketOf(patientId)];
-        o.writeUTF(patientId);
-        o.writeInt(file);
-        o.writeLong(line);
-        o.writeInt(length);
-        o.write(json, 0, length);
+        byte[] id = patientId.getBytes(StandardCharsets.UTF_8);
+        synchronized (o) {
+            // the id as length and bytes, not writeUTF: an id comes from the input, and writeUTF fails past 64 KB
+            o.writeInt(id.length);
+            o.write(id);
+            o.writeInt(file);
+            o.writeLong(line);
+            o.writeInt(length);
+            o.write(json, offset, length);
+        }
     }
 
     /** Ends writing; the buckets can then be read. */
@@ -76,7 +87,9 @@ public final class Buckets implements Closeable {
             while (true) {
                 String patient;
                 try {
-                    patient = in.readUTF();
+                    byte[] id = new byte[in.readInt()];
+                    in.readFully(id);
+                    patient = new String(id, StandardCharsets.UTF_8);
                 } catch (EOFException end) {
                     break;
                 }

@@ -57,9 +57,14 @@ public final class LineClassifier {
 
     /** The destination of {@code json[0..length)}, one NDJSON line (leading blanks and the line break already dropped). */
     public static Routed classify(byte[] json, int length) {
+        return classify(json, 0, length);
+    }
+
+    /** The destination of {@code json[offset..offset+length)}, one NDJSON line. */
+    public static Routed classify(byte[] json, int offset, int length) {
         Route route;
         try {
-            route = Route.of(json, length);
+            route = Route.of(json, offset, length);
         } catch (IOException e) {
             return problem(InputProblem.Kind.UNREADABLE_LINE, null, null, "not one JSON object: " + firstLine(e.getMessage()));
         }

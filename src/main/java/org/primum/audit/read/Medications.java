@@ -15,8 +15,14 @@ public final class Medications {
 
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
 
+    /** Keeps the copy read last in input order (file, then line), in whatever order the lines are routed. */
     void put(String id, int file, long line, byte[] json) {
-        byId.put(id, new Entry(file, line, json));
+        byId.merge(id, new Entry(file, line, json), (kept, other) -> later(kept, other));
+    }
+
+    private static Entry later(Entry a, Entry b) {
+        int byFile = Integer.compare(a.file(), b.file());
+        return byFile > 0 || (byFile == 0 && a.line() > b.line()) ? a : b;
     }
 
     public Entry get(String id) {

@@ -20,7 +20,12 @@ public record Route(String type, String id, String patientId) {
 
     /** The route of {@code json[0..length)}; a {@link JsonProcessingException} when it is not one JSON object. */
     public static Route of(byte[] json, int length) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json, 0, length)) {
+        return of(json, 0, length);
+    }
+
+    /** The route of {@code json[offset..offset+length)}. */
+    public static Route of(byte[] json, int offset, int length) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new JsonProcessingException("not a JSON object") {
             };
             String type = null, id = null, reference = null;

@@ -85,6 +85,40 @@ class AuditHttpTest {
         assertThat(given().get(status).statusCode()).isEqualTo(404);
     }
 
+    /** A gzipped upload is decoded to disk (the limit on the decoded bytes) and audited as the same NDJSON sent plain. */
+    @Test
+    void aGzippedUploadRoundTrips() throws Exception {
+        byte[] body = cohort();
+        byte[] gzipped = gzip(body);
+        Response r = given().contentType("application/fhir+ndjson").header("Content-Encoding", "gzip").body(gzipped).post("/audit?asOf=2025-07-01");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(202);
+        String location = r.header("Content-Location");
+        Response done = awaitDone(location.substring(location.indexOf("/audit/jobs/")));
+        assertThat(done.statusCode()).as(done.asString()).isEqualTo(200);
+        assertThat(JSON.readTree(done.asString()).path("patients").findValuesAsText("patient")).containsExactly("Patient/p1", "Patient/p2");
+        // the audit read the decoded NDJSON, and the received gzip is gone
+        assertThat(FakeAuditRunner.lastInput.getFileName().toString()).endsWith(".ndjson");
+        try (var left = Files.list(FakeAuditRunner.lastInput.getParent())) {
+            assertThat(left.map(Path::toString)).noneMatch(name -> name.endsWith(".gz"));
+        }
+    }
+
+    @Test
+    void aGzippedUploadThatIsNotGzipIs400() {
+        Response r = given().contentType("application/fhir+ndjson").header("Content-Encoding", "gzip")
+                .body("{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n".getBytes(StandardCharsets.UTF_8)).post("/audit");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(400);
+        assertThat(r.asString()).contains("OperationOutcome").contains("gzip");
+    }
+
+    private static byte[] gzip(byte[] plain) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(plain);
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void aBundleIsAcceptedToo() throws Exception {
         byte[] bundle = Files.readAllBytes(Path.of("src/test/resources/bench/denovo-metastatic-bundle.json"));
