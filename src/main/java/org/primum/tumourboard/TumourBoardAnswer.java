@@ -22,7 +22,6 @@ import org.primum.facts.UnrecognisedCode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -82,39 +81,10 @@ public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, Lis
                 // the fields between "code" and "because", already serialised and starting with a comma
                 gen.writeRaw(v.definition().json());
                 gen.writeFieldName("because");
-                if (gen.getCodec() instanceof ObjectMapper json) writeBecause(v.because(), json, gen, provider);
-                else provider.defaultSerializeValue(v.because(), gen);
+                provider.defaultSerializeValue(v.because(), gen);
                 gen.writeStringField("rule", v.rule());
                 gen.writeEndObject();
             }
-
-            /**
-             * The same few facts stand behind most recommendations of an answer (the presentation, the therapy, a
-             * draft order: 27 entries but 5 distinct ones in the bench record): each distinct one is serialised once
-             * per answer, its JSON kept for the call, then copied.
-             */
-            private static void writeBecause(List<Recommendation.Because> because, ObjectMapper json, JsonGenerator gen,
-                                             SerializerProvider provider) throws IOException {
-                @SuppressWarnings("unchecked")
-                Map<Recommendation.Because, SerializedString> written = (Map<Recommendation.Because, SerializedString>) provider.getAttribute(WRITTEN);
-                if (written == null) {
-                    written = new HashMap<>();
-                    provider.setAttribute(WRITTEN, written);
-                }
-                gen.writeStartArray(because, because.size());
-                for (Recommendation.Because b : because) {
-                    SerializedString raw = written.get(b);
-                    if (raw == null) {
-                        raw = new SerializedString(json.writeValueAsString(b));
-                        written.put(b, raw);
-                    }
-                    gen.writeRawValue(raw);
-                }
-                gen.writeEndArray();
-            }
-
-            /** The key of the per-call attribute holding the JSON of the facts written so far (one serialisation call: one answer). */
-            private static final Object WRITTEN = new Object();
         }
     }
 
