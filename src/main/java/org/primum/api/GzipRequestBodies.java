@@ -5,16 +5,11 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.primum.PrimumConfig;
-import org.primum.input.InvalidInputException;
-import org.primum.input.Problem;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Request bodies sent with {@code Content-Encoding: gzip} are decoded before any endpoint reads them, and
@@ -47,19 +42,7 @@ public class GzipRequestBodies implements ReaderInterceptor {
     /** The decoded body; 413 past {@code maxBytes}, 400 for data that is not gzip. */
     static byte[] decode(InputStream gzipped, long maxBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = new GZIPInputStream(gzipped, buffer.length)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (out.size() + (long) n > maxBytes) {
-                    throw new InvalidInputException(Problem.TOO_LARGE, "too-costly", "the request body decoded from gzip is over "
-                            + maxBytes + " bytes, the limit (primum.max-body-bytes)", "request body");
-                }
-                out.write(buffer, 0, n);
-            }
-        } catch (ZipException | EOFException e) {
-            throw new InvalidInputException(Problem.MALFORMED, "structure",
-                    "the body is not valid gzip data (Content-Encoding: gzip)", "request body");
-        }
+        BoundedGunzip.copy(gzipped, out, maxBytes, "request body", "primum.max-body-bytes");
         return out.toByteArray();
     }
 }
