@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The audit engine called directly (as the {@code audit} command does) on damaged NDJSON cohorts: every run
  * completes within the time allowed, never throws, and reports at least every unreadable line.
  */
-final class AuditEngineTarget implements Target {
+final class AuditEngineTarget extends Target {
     private final AuditEngine engine;
     private final Path work;
-    private final List<Seeds.Seed> seeds = Seeds.cohorts();
     private final ExecutorService runs = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fuzz-audit-engine");
         t.setDaemon(true);
@@ -34,27 +32,13 @@ final class AuditEngineTarget implements Target {
     });
 
     AuditEngineTarget(Pipeline pipeline, Path work) {
+        super("audit-engine", Seeds.cohorts(), Mutant.Shape.NDJSON);
         this.engine = new AuditEngine(pipeline);
         this.work = work;
     }
 
     @Override
-    public String name() {
-        return "audit-engine";
-    }
-
-    @Override
-    public List<Seeds.Seed> seeds() {
-        return seeds;
-    }
-
-    @Override
-    public Mutant.Shape shape() {
-        return Mutant.Shape.NDJSON;
-    }
-
-    @Override
-    public Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
+    Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
         Path dir = Files.createTempDirectory(work, "case");
         Path file = dir.resolve("cohort.ndjson");
         Files.write(file, input);

@@ -5,38 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 /**
  * {@code POST /audit} with damaged NDJSON cohorts: a 4xx with an OperationOutcome, or 202 and then a job that
  * finishes (200, never a failed job) within the time allowed, its bad lines reported as input problems.
  */
-final class AuditHttpTarget implements Target {
+final class AuditHttpTarget extends Target {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
-    private final List<Seeds.Seed> seeds = Seeds.cohorts();
 
     AuditHttpTarget(URI base) {
+        super("audit-http", Seeds.cohorts(), Mutant.Shape.NDJSON);
         this.base = base;
     }
 
     @Override
-    public String name() {
-        return "audit-http";
-    }
-
-    @Override
-    public List<Seeds.Seed> seeds() {
-        return seeds;
-    }
-
-    @Override
-    public Mutant.Shape shape() {
-        return Mutant.Shape.NDJSON;
-    }
-
-    @Override
-    public Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
+    Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
         HttpResponse<byte[]> kickOff = Http.post(base.resolve("/audit?asOf=" + seed.asOf()), "application/fhir+ndjson", input);
         if (kickOff.statusCode() != 202) {
             return kickOff.statusCode() < 300 ? new Answer(kickOff.statusCode(), "the kick-off answered " + kickOff.statusCode() + ", not 202")

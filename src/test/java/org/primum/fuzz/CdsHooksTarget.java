@@ -5,35 +5,19 @@ import org.primum.cdshooks.TestJwt;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 /**
  * {@code POST /cds-services/{id}} for the three hooks, with prefetch and draft orders, damaged; each call
  * signed with a valid client JWT of the test EHR (fresh {@code jti}, {@code aud} the URL called), as an EHR does,
  * so that the damaged body, not the token, is what the service judges.
  */
-final class CdsHooksTarget implements Target {
+final class CdsHooksTarget extends Target {
     private final URI base;
     private final TestJwt keys = TestJwt.shared();
-    private final List<Seeds.Seed> seeds = Seeds.hookRequests();
 
     CdsHooksTarget(URI base) {
+        super("cds-hooks", Seeds.hookRequests(), Mutant.Shape.JSON);
         this.base = base;
-    }
-
-    @Override
-    public String name() {
-        return "cds-hooks";
-    }
-
-    @Override
-    public List<Seeds.Seed> seeds() {
-        return seeds;
-    }
-
-    @Override
-    public Mutant.Shape shape() {
-        return Mutant.Shape.JSON;
     }
 
     /** Half the calls read the prefetch strictly ({@code Prefer: handling=strict}: invalid FHIR is a 400, not left out). */
@@ -42,12 +26,12 @@ final class CdsHooksTarget implements Target {
     }
 
     @Override
-    public String variant(FuzzCase c) {
+    String variant(FuzzCase c) {
         return strict(c) ? "Prefer handling=strict" : "";
     }
 
     @Override
-    public Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
+    Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
         String hook = seed.name().substring(0, seed.name().indexOf(' '));
         String path = "/cds-services/" + switch (hook) {
             case "patient-view" -> CdsServiceCatalog.PATIENT_VIEW;

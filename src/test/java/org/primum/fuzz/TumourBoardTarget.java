@@ -2,33 +2,17 @@ package org.primum.fuzz;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 /**
  * {@code POST /tumour-board/evaluate}: every scenario Bundle and public fixture, damaged; read leniently or strictly
  * ({@code Prefer: handling=strict}), answered as JSON or as a FHIR GuidanceResponse.
  */
-final class TumourBoardTarget implements Target {
+final class TumourBoardTarget extends Target {
     private final URI base;
-    private final List<Seeds.Seed> seeds = Seeds.bundles();
 
     TumourBoardTarget(URI base) {
+        super("tumour-board", Seeds.bundles(), Mutant.Shape.JSON);
         this.base = base;
-    }
-
-    @Override
-    public String name() {
-        return "tumour-board";
-    }
-
-    @Override
-    public List<Seeds.Seed> seeds() {
-        return seeds;
-    }
-
-    @Override
-    public Mutant.Shape shape() {
-        return Mutant.Shape.JSON;
     }
 
     /**
@@ -59,12 +43,12 @@ final class TumourBoardTarget implements Target {
     }
 
     @Override
-    public String variant(FuzzCase c) {
-        return String.join(" ", headers(seeds.stream().filter(s -> s.name().equals(c.seedName())).findFirst().orElseThrow(), c));
+    String variant(FuzzCase c) {
+        return String.join(" ", headers(seeds().stream().filter(s -> s.name().equals(c.seedName())).findFirst().orElseThrow(), c));
     }
 
     @Override
-    public Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
+    Answer send(Seeds.Seed seed, FuzzCase c, byte[] input) throws Exception {
         URI uri = base.resolve("/tumour-board/evaluate" + (seed.asOf() == null ? "" : "?asOf=" + seed.asOf()));
         HttpResponse<byte[]> r = Http.post(uri, "application/fhir+json", input, headers(seed, c));
         return Answer.http(r.statusCode(), r.body());
