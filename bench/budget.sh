@@ -14,7 +14,9 @@
 # --pv-only: steps 1, 5 and 6 only (and 7 with --soak): the service started once, no ratio probe, no tumour-board load.
 # Environment: SKIP_BUILD=1, APPCDS=1 (package with Quarkus AppCDS: the archive is made by starting the app once
 # at build time), PORT (18080), HEAP (1g), ALG (ES384), PROFILE=1 (JFR of the service, top frames printed),
-# WRK_TOKENS (30000: enough for the closed-loop run), SOAK_SECONDS (600), WORK (a fresh folder under /tmp).
+# WRK_TOKENS (30000: enough for the closed-loop run), SOAK_SECONDS (600), WORK (a fresh folder under /tmp),
+# AOT_JAVA (the java of a JDK 25 or later, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java: step 3 also starts the
+# service on it, plain and with a JEP 483/515 AOT cache made by a training run of 200 tumour-board requests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +47,7 @@ JAR=target/quarkus-app/quarkus-run.jar
 [[ "$STARTUP_ONLY" == 1 ]] || command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 if curl -s -o /dev/null "$BASE/"; then echo "port ${PORT} is in use: set PORT=..." >&2; exit 1; fi
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+RUN_JAVA=java   # the java that start_app launches (step 3 switches it to AOT_JAVA for its own runs)
 
 echo "== machine"
 echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GB;" \
@@ -71,7 +74,7 @@ start_app() {
                               -Dprimum.cdshooks.security.issuers.bench.jwks="$JWKS")
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  java -Xms512m -Xmx"$HEAP" "$@" \
+  "$RUN_JAVA" -Xms512m -Xmx"$HEAP" "$@" \
     -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.log.level=WARN -Dquarkus.log.category.\"org.primum\".level=WARN \
     -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db/primum" \
@@ -102,10 +105,28 @@ startup_runs() {
   echo "$label: $(printf '%s ms ' "${all[@]}")-> median $(printf '%s\n' "${all[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms (load average $(load))"
 }
 
+# aot_runs: with AOT_JAVA set, RUNS starts on that JDK plain, then a training run (-XX:AOTCacheOutput: start, 200
+# tumour-board answers, stop; the JVM writes the cache at exit) and RUNS starts with the cache (-XX:AOTCache)
+aot_runs() {
+  [[ -n "${AOT_JAVA:-}" ]] || return 0
+  RUN_JAVA=$AOT_JAVA
+  echo "AOT_JAVA: $("$AOT_JAVA" -version 2>&1 | head -1)"
+  startup_runs "plain fast-jar on AOT_JAVA"
+  rm -rf "$WORK/db" "$WORK/app.aot"
+  start_app "$WORK/aot-training.log" -XX:AOTCacheOutput="$WORK/app.aot"
+  for _ in $(seq 1 200); do curl -s -o /dev/null -H 'Content-Type: application/fhir+json' --data-binary @"$TB_BODY" "$TB_URL"; done
+  stop_app
+  [[ -f "$WORK/app.aot" ]] || { echo "no AOT cache written (see $WORK/aot-training.log)" >&2; RUN_JAVA=java; return 1; }
+  echo "AOT cache: $(du -m "$WORK/app.aot" | cut -f1) MB"
+  startup_runs "with the AOT cache on AOT_JAVA" -XX:AOTCache="$WORK/app.aot"
+  RUN_JAVA=java
+}
+
 if [[ "$STARTUP_ONLY" == 1 ]]; then
   echo "== start-up: JVM start -> first 200 of /tumour-board/evaluate, $RUNS run(s) each (load average $(load))"
   [[ -f target/quarkus-app/app-cds.jsa ]] && startup_runs "with AppCDS" -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -Xshare:auto
   startup_runs "plain fast-jar"
+  aot_runs
   exit 0
 fi
 [[ -f target/bench-cp.txt ]] || ./mvnw -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt >/dev/null
@@ -131,6 +152,7 @@ if [[ -f target/quarkus-app/app-cds.jsa && "$PV_ONLY" != 1 ]]; then
   echo "with AppCDS (-XX:SharedArchiveFile=app-cds.jsa): $STARTUP_MS ms"
   stop_app
 fi
+aot_runs
 JFR=()
 [[ "${PROFILE:-0}" == 1 ]] && JFR=(-XX:StartFlightRecording=filename="$WORK/service.jfr",settings=profile)
 start_app "$WORK/app.log" -Xlog:gc:file="$WORK/gc.log":uptime "${JFR[@]}"
