@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import org.primum.fhir.links.BundleLinks;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -123,7 +124,7 @@ final class BundleEntries {
                     r.setIdElement(r.getIdElement().withVersion(versionId));
                 }
             }
-            r.setUserData(BundleLinks.USER_DATA, links);
+            links.attachTo(r);
         }
         return bundle;
     }

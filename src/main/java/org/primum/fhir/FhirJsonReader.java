@@ -75,7 +75,7 @@ public final class FhirJsonReader {
      * {@link #read(byte[], Handling)} of a body that is one patient's record, all of it in one Bundle: a valid Bundle is
      * read entry by entry ({@link BundleEntries}: the same resources, ids and references, for less), anything else
      * exactly as {@link #read(byte[], Handling)} reads it. Not for Bundles among other inputs: the links between the
-     * entries ({@link BundleLinks}) are followed as those of the one Bundle of the record.
+     * entries ({@link org.primum.fhir.links.BundleLinks}) are followed as those of the one Bundle of the record.
      */
     public Parsed readRecord(byte[] body, Handling handling) {
         ObjectNode object = FhirJson.object(body);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.primum.fhir.links.BundleLinks;
 import org.primum.input.Handling;
 import org.primum.scenarios.ScenarioBundles;
 

@@ -5,7 +5,7 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.primum.fhir.BundleLinks;
+import org.primum.fhir.links.BundleLinks;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -1,4 +1,4 @@
-package org.primum.fhir;
+package org.primum.fhir.links;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -17,13 +17,16 @@ import java.util.Map;
  * {@code Type/id} without version (a later key replaces an earlier one: the last entry of a duplicate wins); a
  * reference names the resource under its own value made {@code Type/id} without base or version, and only when
  * the parse did not already give it one (a contained resource, {@code #id}). The Bundle itself and contained
- * resources are keys to HAPI too, but never the entries the mapping registers: {@link BundleEntries} reads a
- * Bundle whose entries could collide with them ({@code #} ids or fullUrls) the whole way instead.
+ * resources are keys to HAPI too, but never the entries the mapping registers: a Bundle whose entries could collide
+ * with them ({@code #} keys) gets no links ({@link #of(Bundle)}), and is read whole instead.
+ *
+ * <p>A package of its own: the reading ({@code org.primum.fhir}) computes the links, the mapping
+ * ({@code org.primum.fhir.mapping}) follows them, and the mapping must not depend on the reading.
  */
 public final class BundleLinks {
 
     /** Where each entry resource of a Bundle read entry by entry carries its Bundle's links (HAPI user data). */
-    static final String USER_DATA = BundleLinks.class.getName();
+    private static final String USER_DATA = BundleLinks.class.getName();
 
     private final Map<String, Resource> byKey = new HashMap<>();
 
@@ -34,7 +37,7 @@ public final class BundleLinks {
      * The links of {@code bundle}'s entries; call before any id of an entry changes (HAPI keys the ids as parsed). Null
      * when an entry's key starts with {@code #}, a contained resource's key, which HAPI could link to instead.
      */
-    static BundleLinks of(Bundle bundle) {
+    public static BundleLinks of(Bundle bundle) {
         BundleLinks links = new BundleLinks();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             String fullUrl = entry.getFullUrl();
@@ -54,6 +57,11 @@ public final class BundleLinks {
     private boolean put(String key, Resource r) {
         byKey.put(key, r);
         return !key.startsWith("#");
+    }
+
+    /** Gives {@code r}, an entry resource of the Bundle these links are of, its Bundle's links ({@link #of(Resource)}). */
+    public void attachTo(Resource r) {
+        r.setUserData(USER_DATA, this);
     }
 
     /** The links of the Bundle {@code r} was read from entry by entry; null when it was read otherwise. */
