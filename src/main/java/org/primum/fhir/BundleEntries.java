@@ -31,7 +31,9 @@ import java.util.Set;
  * entry resource that holds resources of its own — a Bundle, Parameters —, an entry keyed by HAPI with a {@code #}
  * like a contained resource, see {@link BundleLinks#of(Bundle)}), and the answer is null: the caller reads the whole Bundle as before,
  * with its errors, warnings and lenient reading. A valid input is therefore read into the same resources, ids and
- * references; {@code BundleEntriesTest} compares both ways on every fixture.
+ * references; {@code BundleEntriesTest} compares both ways on every fixture. The price: an input that is not read
+ * cleanly is read up to its first problem here before it is read whole (at most one reading more, for input that is
+ * refused or repaired anyway).
  */
 final class BundleEntries {
 
