@@ -81,7 +81,7 @@ public record TumourBoardAnswer(String knowledgeBaseVersion, LocalDate asOf, Lis
                 // the fields between "code" and "because", already serialised and starting with a comma
                 gen.writeRaw(v.definition().json());
                 gen.writeFieldName("because");
-                provider.defaultSerializeValue(v.because(), gen);
+                BecauseCopies.write(v.because(), gen, provider);
                 gen.writeStringField("rule", v.rule());
                 gen.writeEndObject();
             }

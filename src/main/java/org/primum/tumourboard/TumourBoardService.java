@@ -2,6 +2,7 @@ package org.primum.tumourboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
@@ -45,6 +46,8 @@ public class TumourBoardService {
             .registerModule(new JavaTimeModule())
             .registerModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** The endpoint's bytes: each distinct fact behind the recommendations written once per answer ({@link BecauseCopies}). */
+    private final ObjectWriter answerWriter = BecauseCopies.writer(json);
     private final Map<DefinitionKey, TumourBoardAnswer.StaticPart> definitions = new ConcurrentHashMap<>();
 
     private record DefinitionKey(String knowledgeBaseVersion, String code) {
@@ -116,10 +119,15 @@ public class TumourBoardService {
     /** The answer as the endpoint sends it. */
     public byte[] toJson(TumourBoardAnswer answer) {
         try {
-            return json.writeValueAsBytes(answer);
+            return answerWriter.writeValueAsBytes(answer);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The answer written by this service's mapper in place, without copying recurring facts (for tests). */
+    byte[] toJsonInPlace(TumourBoardAnswer answer) throws JsonProcessingException {
+        return json.writeValueAsBytes(answer);
     }
 
     /** {@code asOf=YYYY-MM-DD}; absent means today. */

@@ -17,6 +17,15 @@ class RequestBodiesTest {
     }
 
     @Test
+    void fingerprintIsTheSha256PrefixEveryTime() {
+        // the digest is cloned from one prototype: no call may see another call's input
+        assertThat(RequestBodies.fingerprint(bytes("abc"))).isEqualTo("ba7816bf8f01");
+        RequestBodies.fingerprint(bytes("something else"));
+        assertThat(RequestBodies.fingerprint(bytes("abc"))).isEqualTo("ba7816bf8f01");
+        assertThat(RequestBodies.fingerprint(null)).isEqualTo("e3b0c44298fc");
+    }
+
+    @Test
     void bodiesOverTheLimitAre413() {
         RequestBodies.requireWithinLimit(bytes("12345"), 5);
         assertThatThrownBy(() -> RequestBodies.requireWithinLimit(bytes("123456"), 5))
