@@ -13,9 +13,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,6 +40,15 @@ public final class MeasureReportOutput {
     }
 
     /**
+     * {@code instant} as FHIR's dateTime to the second, in UTC. Not {@code OffsetDateTime#toString}: that leaves the
+     * seconds out when they are zero ("2026-11-27T23:17Z"), which is no FHIR dateTime (a validator refused one run in
+     * sixty); {@code Instant#toString} always writes them.
+     */
+    static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
      * The same, with the earliest act judged given (null: none) instead of read from the report's patients: for a
      * report that holds the cohort's figures only (the Spark job computes the earliest date where its verdicts are).
      */
@@ -51,7 +59,7 @@ public final class MeasureReportOutput {
         r.put("status", "complete");
         r.put("type", "summary");
         r.put("measure", MEASURE);
-        r.put("date", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        r.put("date", timestamp(Instant.now()));
         ObjectNode period = r.putObject("period");
         period.put("start", start.toString());
         period.put("end", report.asOf().toString());

@@ -27,8 +27,8 @@ public final class PatientGroups {
         void patient(Patient patient) throws IOException;
     }
 
-    private static final Comparator<Buckets.Line> PATIENT_THEN_INPUT_ORDER = Comparator.comparing(Buckets.Line::patientId)
-            .thenComparingInt(Buckets.Line::file).thenComparingLong(Buckets.Line::line);
+    private static final Comparator<Buckets.Line> INPUT_ORDER = Comparator.comparingInt(Buckets.Line::file)
+            .thenComparingLong(Buckets.Line::line);
 
     private final List<InputFiles.InputFile> files;
     private final Medications medications;
@@ -43,20 +43,22 @@ public final class PatientGroups {
      * the core reads it is reported and left out.
      */
     public void forEach(Path bucket, Consumer<InputProblem> problems, PatientSink sink) throws IOException {
-        List<Buckets.Line> lines = Buckets.read(bucket);
-        lines.sort(PATIENT_THEN_INPUT_ORDER);
-        int from = 0;
-        while (from < lines.size()) {
-            String id = lines.get(from).patientId();
-            int to = from;
+        // grouped by patient, then only the patients' ids sorted (a few thousand per bucket), each patient's few lines
+        // by input order: sorting the bucket's hundred thousand lines by (patient, file, line) was 3 % of the run
+        Map<String, List<Buckets.Line>> byPatient = new HashMap<>();
+        for (Buckets.Line line : Buckets.read(bucket)) {
+            byPatient.computeIfAbsent(line.patientId(), k -> new ArrayList<>(16)).add(line);
+        }
+        String[] ids = byPatient.keySet().toArray(new String[0]);
+        Arrays.sort(ids);
+        for (String id : ids) {
+            List<Buckets.Line> lines = byPatient.remove(id); // read: her bytes can go once she is judged
+            lines.sort(INPUT_ORDER);
             PatientResources resources = new PatientResources(id, this::medication, problems);
-            for (; to < lines.size() && lines.get(to).patientId().equals(id); to++) {
-                Buckets.Line line = lines.get(to);
+            for (Buckets.Line line : lines) {
                 if (line.json().length > 0) resources.add(line.json(), files.get(line.file()).name(), line.line());
-                lines.set(to, null); // read: its bytes can go
             }
             sink.patient(new Patient(id, resources.resources()));
-            from = to;
         }
     }
 
