@@ -35,11 +35,13 @@ final class ConditionReader {
     private final LesionCounts lesionCounts;
     private final Lateralities lateralities;
     private final Symptoms symptoms;
+    private final RecordedOnlyPrimaries recordedOnly;
 
-    ConditionReader(MappingContext ctx, LesionCounts lesionCounts) {
+    ConditionReader(MappingContext ctx, LesionCounts lesionCounts, RecordedOnlyPrimaries recordedOnly) {
         this.ctx = ctx;
         this.t = ctx.t;
         this.lesionCounts = lesionCounts;
+        this.recordedOnly = recordedOnly;
         this.lateralities = new Lateralities(ctx.t);
         this.symptoms = new Symptoms(ctx.t);
     }
@@ -62,6 +64,7 @@ final class ConditionReader {
         ctx.out.primaries.add(new PrimaryTumour(id, coding == null ? null : coding.getCode(), display, d, basis(d),
                 lateralities.of(c.getBodySite(), c.getCode())));
         if (d == null) ctx.report.note("dates", "The primary breast cancer has no onset or recorded date.", id);
+        else if (!ctx.dates.hasOnset(c)) recordedOnly.add(id);
         stageSummary(c);
     }
 

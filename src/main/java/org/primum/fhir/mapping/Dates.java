@@ -32,6 +32,13 @@ final class Dates {
         return d;
     }
 
+    /** Whether the Condition dates its onset itself (dateTime or period start), not only when it was recorded. */
+    boolean hasOnset(Condition c) {
+        Type onset = c.getOnset();
+        if (onset instanceof DateTimeType dt) return date(dt) != null;
+        return onset instanceof Period p && p.hasStart() && date(p.getStartElement()) != null;
+    }
+
     /** Effective (dateTime, period start or instant), else issued; or null. */
     LocalDate effective(Observation o) {
         LocalDate d = effective(o.getEffective());
