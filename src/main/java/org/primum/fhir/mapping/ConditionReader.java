@@ -9,6 +9,7 @@ import org.primum.facts.PrimarySymptom;
 import org.primum.facts.PrimaryTumour;
 import org.primum.facts.TnmAxis;
 import org.primum.facts.TnmCategory;
+import org.primum.fhir.terminology.AjccCodes;
 import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.mapping.ConditionRoles.Classified;
 import org.primum.fhir.terminology.SiteMapping;
@@ -70,13 +71,16 @@ final class ConditionReader {
 
     private void stageSummary(Condition c) {
         for (Condition.ConditionStageComponent st : c.getStage()) {
+            String cat = null;
             for (Coding k : st.getSummary().getCoding()) {
-                String cat = t.tnmCategory(k.getSystem(), k.getCode(), TnmAxis.STAGE_GROUP);
-                if (cat != null) {
-                    ctx.out.staging.add(new TnmCategory(ctx.id(c), TnmAxis.STAGE_GROUP, cat, false, ctx.dates.onset(c)));
-                    break;
-                }
+                cat = t.tnmCategory(k.getSystem(), k.getCode(), TnmAxis.STAGE_GROUP);
+                if (cat != null) break;
             }
+            // a summary written only as text ("Stage IV"), as the Observations' values may be
+            if (cat == null && st.getSummary().getCoding().isEmpty() && st.getSummary().hasText()) {
+                cat = AjccCodes.normalise(st.getSummary().getText(), TnmAxis.STAGE_GROUP);
+            }
+            if (cat != null) ctx.out.staging.add(new TnmCategory(ctx.id(c), TnmAxis.STAGE_GROUP, cat, false, ctx.dates.onset(c)));
         }
     }
 
