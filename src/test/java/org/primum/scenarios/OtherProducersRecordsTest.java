@@ -313,7 +313,19 @@ class OtherProducersRecordsTest {
                         not("BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL")),
                 row("79-stage-iv-as-condition-stage-summary-text", "2024-04-01", "[fixed] the primary's Condition.stage.summary written as text 'Stage IV' only: distant disease, site missing",
                         fires("ALWAYS", "DATA_MISSING_METASTATIC_SITES", "DEFER_LRT_UNTIL_RESPONSE"),
-                        not("NOT_APPLICABLE_NO_METASTASIS")));
+                        not("NOT_APPLICABLE_NO_METASTASIS")),
+                row("80-two-bone-lesions-ned-after-window", "2024-07-01", "two bone metastases at distinct specific sites (femur, rib), distant NED, primary stable, 21 weeks: oligometastatic exception and local-control option",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL", "OLIGOMETASTATIC_NED_EXCEPTION"),
+                        not("NO_LRT_BOTH_CONTROLLED")),
+                row("81-four-bone-lesions-ned-after-window", "2024-07-01", "four specific bone lesions: not oligometastatic",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL"),
+                        not("OLIGOMETASTATIC_NED_EXCEPTION")),
+                row("82-cancelled-and-entered-in-error-therapy", "2024-07-01", "the only letrozole requests are cancelled or entered in error: not on therapy",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("DATA_MISSING_THERAPY_START", "LRT_OPTION_FOR_LOCAL_CONTROL")),
+                row("83-entered-in-error-mastectomy-before-metastasis", "2024-04-01", "a mastectomy entered in error leaves the primary intact",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")));
     }
 
     @ParameterizedTest(name = "{0}")
