@@ -86,9 +86,10 @@ final class ReceptorReader {
             Matcher m = PERCENT.matcher(text);
             if (m.find()) {
                 BigDecimal v = new BigDecimal(m.group(2).replace(',', '.'));
-                // "<1 %" is how a negative result is written: below the threshold, whatever the number
-                if (m.group(1) != null && v.compareTo(t.receptorPositiveMinPercent()) <= 0) return ReceptorValue.NEGATIVE;
-                return percent(v);
+                if (m.group(1) == null) return percent(v);
+                // "<1 %" is how a negative result is written; "<10 %" may lie on either side of the threshold: the words decide
+                if (v.compareTo(t.receptorPositiveMinPercent()) <= 0) return ReceptorValue.NEGATIVE;
+                return t.receptorByText(text);
             }
             return t.receptorByText(text);
         }
