@@ -222,7 +222,7 @@ class FhirMapperTest {
     void aSecondaryOfAnUnrecognisedBreastPrimaryIsKept() {
         String related = "\"extension\": [{\"url\": \"http://hl7.org/fhir/StructureDefinition/condition-related\", \"valueReference\": {\"reference\": \"Condition/%s\"}}]";
         ClinicalRecord r = map(
-                condition("gm", cc("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C50.3", "Bösartige Neubildung: Unterer innerer Quadrant der Brustdrüse"), null),
+                condition("gm", cc("http://example.org/local-codes", "C50.3", "Bösartige Neubildung: Unterer innerer Quadrant der Brustdrüse"), null),
                 condition("lungx", cc("http://example.org/local-codes", "LC1", "Adenocarcinoma of lung"), null),
                 condition("m1", cc(SCT, "94222008", null), related.formatted("gm")),
                 condition("m2", cc(SCT, "94381002", null), related.formatted("lungx")));
@@ -428,7 +428,7 @@ class FhirMapperTest {
 
     @Test
     void unknownSystemsAndNeoplasmsAreReportedButOrdinaryDataIsNot() {
-        ClinicalRecord r = map(condition("gm", cc("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C50.4", null), null),
+        ClinicalRecord r = map(condition("gm", cc("http://id.who.int/icd/release/11/mms", "C50.4", null), null),
                 condition("htn", cc(SCT, "38341003", "Hypertensive disorder"), null),
                 condition("lymph", cc(SCT, "118600007", "Malignant lymphoma"), null),
                 observation("bp", cc(LNC, "8480-6", "Systolic blood pressure"), "\"valueQuantity\": {\"value\": 120}"));

@@ -151,19 +151,22 @@ class PublicFixturesTest {
     }
 
     @Test
-    void miiUsesIcd10GmWhichIsReportedNotGuessed() {
+    void miiIcd10GmPrimaryIsRecognisedAndDatedByItsAssertedDate() {
+        // ICD-10-GM C50.3 is the WHO category C50 (breast) in the German edition: a primary breast cancer. Its date of
+        // diagnosis is the asserted date (2020-03-07), not the date the entry was recorded (2024-01-02).
         ClinicalRecord r = map("mii-onko-mamma-example-bundle-1.json");
-        assertThat(r.primaries()).isEmpty();
-        assertThat(r.unrecognised()).anySatisfy(u -> {
-            assertThat(u.system()).isEqualTo("http://fhir.de/CodeSystem/bfarm/icd-10-gm");
-            assertThat(u.code()).isEqualTo("C50.3");
-            assertThat(u.sourceId()).isEqualTo("Condition/mii-exa-onko-mamma-diagnose");
+        assertThat(r.primaries()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("C50.3");
+            assertThat(p.sourceId()).isEqualTo("Condition/mii-exa-onko-mamma-diagnose");
+            assertThat(p.diagnosed()).isEqualTo(LocalDate.of(2020, 3, 7));
+            assertThat(p.dateBasis()).isEqualTo(DateBasis.RECORDED);
         });
+        assertThat(r.unrecognised()).noneSatisfy(u -> assertThat(u.code()).isEqualTo("C50.3"));
         assertThat(r.receptors()).extracting(ReceptorStatus::receptor, ReceptorStatus::value).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(Receptor.ER, ReceptorValue.POSITIVE), org.assertj.core.groups.Tuple.tuple(Receptor.PR, ReceptorValue.POSITIVE));
         assertThat(r.metastases()).isEmpty();
         assertThat(r.therapies()).isEmpty();
-        assertThat(scope(r)).isEqualTo(Scope.NO_BREAST_PRIMARY);
+        assertThat(scope(r)).isEqualTo(Scope.NO_DISTANT_METASTASIS);
     }
 
     @Test

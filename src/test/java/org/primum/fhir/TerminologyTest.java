@@ -45,7 +45,14 @@ class TerminologyTest {
         assertThat(T.isBreastStructure(SNOMED, "80248007")).isTrue();
         assertThat(T.isBreastStructure(SNOMED, "39607008")).isFalse();
         // the same code in another system is not the same concept
-        assertThat(T.isPrimaryBreastCancer("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C50.3")).isFalse();
+        assertThat(T.isPrimaryBreastCancer("http://id.who.int/icd/release/11/mms", "C50.3")).isFalse();
+        // but ICD-10 in its WHO and German editions has the same category C50 (breast) as ICD-10-CM
+        assertThat(T.isPrimaryBreastCancer("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C50.3")).isTrue();
+        assertThat(T.isPrimaryBreastCancer("http://hl7.org/fhir/sid/icd-10", "C50.9")).isTrue();
+        assertThat(T.secondarySite("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C79.5").site()).isEqualTo("bone");
+        assertThat(T.isRegionalNodalDisease("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C77.3")).isTrue();
+        // C79.81 is the breast in ICD-10-GM: not a distant site
+        assertThat(T.secondarySite("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C79.81")).isNull();
     }
 
     @ParameterizedTest

@@ -9,6 +9,7 @@ import org.primum.facts.PrimarySymptom;
 import org.primum.facts.PrimaryTumour;
 import org.primum.facts.TnmAxis;
 import org.primum.facts.TnmCategory;
+import org.primum.fhir.terminology.AjccCodes;
 import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.mapping.ConditionRoles.Classified;
 import org.primum.fhir.terminology.SiteMapping;
@@ -35,11 +36,13 @@ final class ConditionReader {
     private final LesionCounts lesionCounts;
     private final Lateralities lateralities;
     private final Symptoms symptoms;
+    private final RecordedOnlyPrimaries recordedOnly;
 
-    ConditionReader(MappingContext ctx, LesionCounts lesionCounts) {
+    ConditionReader(MappingContext ctx, LesionCounts lesionCounts, RecordedOnlyPrimaries recordedOnly) {
         this.ctx = ctx;
         this.t = ctx.t;
         this.lesionCounts = lesionCounts;
+        this.recordedOnly = recordedOnly;
         this.lateralities = new Lateralities(ctx.t);
         this.symptoms = new Symptoms(ctx.t);
     }
@@ -62,18 +65,22 @@ final class ConditionReader {
         ctx.out.primaries.add(new PrimaryTumour(id, coding == null ? null : coding.getCode(), display, d, basis(d),
                 lateralities.of(c.getBodySite(), c.getCode())));
         if (d == null) ctx.report.note("dates", "The primary breast cancer has no onset or recorded date.", id);
+        else if (!ctx.dates.hasOnset(c)) recordedOnly.add(id);
         stageSummary(c);
     }
 
     private void stageSummary(Condition c) {
         for (Condition.ConditionStageComponent st : c.getStage()) {
+            String cat = null;
             for (Coding k : st.getSummary().getCoding()) {
-                String cat = t.tnmCategory(k.getSystem(), k.getCode(), TnmAxis.STAGE_GROUP);
-                if (cat != null) {
-                    ctx.out.staging.add(new TnmCategory(ctx.id(c), TnmAxis.STAGE_GROUP, cat, false, ctx.dates.onset(c)));
-                    break;
-                }
+                cat = t.tnmCategory(k.getSystem(), k.getCode(), TnmAxis.STAGE_GROUP);
+                if (cat != null) break;
             }
+            // a summary written only as text ("Stage IV"), as the Observations' values may be
+            if (cat == null && st.getSummary().getCoding().isEmpty() && st.getSummary().hasText()) {
+                cat = AjccCodes.normalise(st.getSummary().getText(), TnmAxis.STAGE_GROUP);
+            }
+            if (cat != null) ctx.out.staging.add(new TnmCategory(ctx.id(c), TnmAxis.STAGE_GROUP, cat, false, ctx.dates.onset(c)));
         }
     }
 

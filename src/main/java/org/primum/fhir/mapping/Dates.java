@@ -22,13 +22,32 @@ final class Dates {
         this.report = report;
     }
 
-    /** Onset (dateTime or period start), else the recorded date; or null. */
+    /**
+     * The standard extension for the date a condition was first asserted (the German MII records the date of
+     * diagnosis there): a clinical date, unlike recordedDate, the date of the entry.
+     */
+    static final String ASSERTED_DATE = "http://hl7.org/fhir/StructureDefinition/condition-assertedDate";
+
+    /** Onset (dateTime or period start), else the asserted date, else the recorded date; or null. */
     LocalDate onset(Condition c) {
-        LocalDate d = null;
+        LocalDate d = clinicalOnset(c);
+        if (d == null && c.hasRecordedDateElement()) d = date(c.getRecordedDateElement());
+        return d;
+    }
+
+    /** Whether the Condition dates its onset or diagnosis itself, not only when it was recorded. */
+    boolean hasOnset(Condition c) {
+        return clinicalOnset(c) != null;
+    }
+
+    private LocalDate clinicalOnset(Condition c) {
         Type onset = c.getOnset();
+        LocalDate d = null;
         if (onset instanceof DateTimeType dt) d = date(dt);
         else if (onset instanceof Period p && p.hasStart()) d = date(p.getStartElement());
-        if (d == null && c.hasRecordedDateElement()) d = date(c.getRecordedDateElement());
+        if (d == null && c.getExtensionByUrl(ASSERTED_DATE) != null && c.getExtensionByUrl(ASSERTED_DATE).getValue() instanceof DateTimeType a) {
+            d = date(a);
+        }
         return d;
     }
 

@@ -75,7 +75,8 @@ public final class MappingRun {
 
         // 3. Conditions → primaries, metastases (with their counts), symptoms, unrecognised neoplasms. A count
         //    without focus can be given to the metastases only once they are all known.
-        ConditionReader conditionReader = new ConditionReader(ctx, lesionCounts);
+        RecordedOnlyPrimaries recordedOnly = new RecordedOnlyPrimaries();
+        ConditionReader conditionReader = new ConditionReader(ctx, lesionCounts, recordedOnly);
         for (Condition c : conditions) {
             ConditionRoles.Classified k = roles.of(c);
             if (k != null) guard.read(c, () -> conditionReader.read(c, k));
@@ -101,6 +102,9 @@ public final class MappingRun {
                 guard.read(s, () -> procedureReader.read(s));
             }
         }
+
+        // 5. A primary dated only by when it was recorded takes an earlier staging or marker date (all read in pass 4).
+        recordedOnly.settle(ctx.out, ctx.report);
 
         ctx.report.writeTo(ctx.out);
         return ctx.out.build();

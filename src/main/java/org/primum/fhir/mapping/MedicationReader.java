@@ -2,13 +2,17 @@ package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Timing;
 import org.hl7.fhir.r4.model.Type;
 import org.primum.facts.SystemicTherapy;
 import org.primum.fhir.terminology.Terminology;
@@ -46,7 +50,28 @@ final class MedicationReader {
         if (start == null && m.getDispenseRequest().getValidityPeriod().hasStart()) {
             start = ctx.dates.date(m.getDispenseRequest().getValidityPeriod().getStartElement());
         }
+        if (start == null) start = dosageStart(m.getDosageInstruction());
         therapy(m, m.getMedication(), start, "MedicationRequest.medication");
+    }
+
+    /**
+     * The earliest start the dosage instructions give (timing bounds, else the first timing event): EHR exports
+     * often leave authoredOn out and say when the drug is to be taken there. Without it the start would be unknown
+     * (DATA_MISSING_THERAPY_START) although the record states it.
+     */
+    private LocalDate dosageStart(List<Dosage> dosages) {
+        LocalDate earliest = null;
+        for (Dosage d : dosages) {
+            Timing timing = d.getTiming();
+            LocalDate s = null;
+            if (timing.getRepeat().getBounds() instanceof Period p && p.hasStart()) s = ctx.dates.date(p.getStartElement());
+            for (DateTimeType e : timing.getEvent()) {
+                LocalDate ev = ctx.dates.date(e);
+                if (ev != null && (s == null || ev.isBefore(s))) s = ev;
+            }
+            if (s != null && (earliest == null || s.isBefore(earliest))) earliest = s;
+        }
+        return earliest;
     }
 
     void read(MedicationStatement m) {

@@ -21,10 +21,17 @@ import static org.primum.fhir.mapping.Codings.allText;
  * An ER, PR or HER2 result, tried in this order: a coded value (or its words), the interpretation, an
  * ER/PR percentage (≥ the threshold of the mapping settings is positive), words or a percentage in text.
  * A result none of these reads is kept as UNKNOWN with a note, so a rule can say the status is missing.
- * HER2 is never read from a number: IHC scores and FISH ratios are not percentages.
+ * HER2 is never read from a number: IHC scores and FISH ratios are not percentages. Pathology reports
+ * write the HER2 IHC result as its score ("3+", "2+", "1+", "0"): ASCO/CAP 2018 reads 3+ as positive,
+ * 0 and 1+ as negative and 2+ as equivocal (the ISH result then decides), so a score in text is read so.
  */
 final class ReceptorReader {
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*%");
+    /** A percentage of stained cells; a leading "<" ("<1 %") means below it. */
+    private static final Pattern PERCENT = Pattern.compile("(<\\s*)?(\\d+(?:[.,]\\d+)?)\\s*%");
+    /** An IHC score 1+, 2+ or 3+ (not part of a longer number). */
+    private static final Pattern IHC_SCORE = Pattern.compile("(?<![\\d.,])([123])\\s*\\+");
+    /** A score of 0 written alone ("0", "IHC 0", "Score: 0"). */
+    private static final Pattern IHC_ZERO = Pattern.compile("^\\s*(?:(?:her2|her-2|ihc|score)\\s*:?\\s*)*0\\s*\\+?\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final MappingContext ctx;
     private final Terminology t;
@@ -43,7 +50,7 @@ final class ReceptorReader {
                 value = t.receptorResult(k.getSystem(), k.getCode());
                 if (value != null) break;
             }
-            if (value == null) value = t.receptorByText(allText(cc));
+            if (value == null) value = text(allText(cc), test);
             if (value == null) {
                 codedButUnknown = true;
                 for (Coding k : cc.getCoding()) ctx.report.unrecognised(id, "Observation.value", k);
@@ -74,12 +81,33 @@ final class ReceptorReader {
     }
 
     private ReceptorValue text(String text, ReceptorTest test) {
-        if (text == null) return null;
+        if (text == null || text.isBlank()) return null;
         if (test.receptor() != Receptor.HER2) {
             Matcher m = PERCENT.matcher(text);
-            if (m.find()) return percent(new BigDecimal(m.group(1).replace(',', '.')));
+            if (m.find()) {
+                BigDecimal v = new BigDecimal(m.group(2).replace(',', '.'));
+                if (m.group(1) == null) return percent(v);
+                // "<1 %" is how a negative result is written; "<10 %" may lie on either side of the threshold: the words decide
+                if (v.compareTo(t.receptorPositiveMinPercent()) <= 0) return ReceptorValue.NEGATIVE;
+                return t.receptorByText(text);
+            }
+            return t.receptorByText(text);
         }
-        return t.receptorByText(text);
+        ReceptorValue byWords = t.receptorByText(text);
+        return byWords != null ? byWords : her2Score(text);
+    }
+
+    /** ASCO/CAP 2018: IHC 3+ positive, 2+ equivocal, 0 and 1+ negative; null when the text holds no score. */
+    private static ReceptorValue her2Score(String text) {
+        Matcher m = IHC_SCORE.matcher(text);
+        if (m.find()) {
+            return switch (m.group(1)) {
+                case "3" -> ReceptorValue.POSITIVE;
+                case "2" -> ReceptorValue.EQUIVOCAL;
+                default -> ReceptorValue.NEGATIVE;
+            };
+        }
+        return IHC_ZERO.matcher(text).matches() ? ReceptorValue.NEGATIVE : null;
     }
 
     private ReceptorValue percent(BigDecimal v) {

@@ -7,10 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * AJCC staging values normalised by their pattern rather than listed: the prefix (c, p, yc, yp, r, a)
- * dropped, "cT3" → "T3", a stage group in Arabic or Roman numerals → Roman ("c3A" / "3A" → "IIIA").
+ * dropped, "cT3" → "T3", a stage group in Arabic or Roman numerals → Roman ("c3A" / "3A" → "IIIA"). A stage
+ * group written as text may carry the word ("Stage IV", "stage: 3A", "AJCC stage IIB"), which is dropped.
  */
 public final class AjccCodes {
     private static final Pattern ROMAN_STAGE = Pattern.compile("(0|I{1,3}|IV)[A-C]?\\d?");
+    /** The words before a stage group in text: "Stage", "AJCC stage", "clinical stage", "TNM stage", with a colon. */
+    private static final Pattern STAGE_WORD = Pattern.compile("^(?:(?:ajcc|uicc|tnm|clinical|pathological|pathologic|prognostic|anatomic)\\s+)*stage(?:\\s+group)?\\s*:?\\s*",
+            Pattern.CASE_INSENSITIVE);
 
     private AjccCodes() {
     }
@@ -18,6 +22,7 @@ public final class AjccCodes {
     /** The category on {@code axis} without its prefix, or null when the code is of another axis or no stage. */
     public static String normalise(String code, TnmAxis axis) {
         String c = code.trim();
+        if (axis == TnmAxis.STAGE_GROUP) c = STAGE_WORD.matcher(c).replaceFirst("");
         // lower-case prefixes: c, p, yc, yp, r, a (clinical, pathological, post-therapy, recurrence, autopsy)
         int i = 0;
         while (i < c.length() && "cpyra".indexOf(c.charAt(i)) >= 0) i++;

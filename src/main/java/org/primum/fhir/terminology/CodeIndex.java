@@ -7,15 +7,14 @@ import java.util.Set;
 
 /**
  * An O(1) lookup of codes (system → code → value), built once from a ValueSet or ConceptMap. Codes of
- * ICD-10-CM are hierarchical by their dotted prefix (C50.911 is-a C50.91 is-a C50.9 is-a C50): a code
- * not listed itself takes the value of its nearest listed ancestor, and an excluded ancestor excludes it.
+ * ICD-10 (CM, GM, WHO: {@link CodeSystems#isIcd10}) are hierarchical by their dotted prefix (C50.911 is-a C50.91
+ * is-a C50.9 is-a C50): a code not listed itself takes the value of its nearest listed ancestor, and an excluded
+ * ancestor excludes it.
  * Keyed by system, then code, so that a lookup hashes the strings it is given (each hashes once, the JDK
  * keeps the hash) instead of building and hashing a "system|code" string per lookup: the mapping asks
  * every coding of a record against a dozen value sets.
  */
 final class CodeIndex<T> {
-    private static final String ICD10CM = CodeSystems.ICD10CM;
-
     private final Map<String, Map<String, T>> values = new HashMap<>();
     private final Map<String, Set<String>> excluded = new HashMap<>();
     private final Set<String> hierarchicalSystems = new HashSet<>();
@@ -25,7 +24,7 @@ final class CodeIndex<T> {
     void put(String system, String code, T value) {
         String c = normalise(system, code);
         values.computeIfAbsent(system, k -> new HashMap<>()).put(c, value);
-        if (ICD10CM.equals(system)) {
+        if (CodeSystems.isIcd10(system)) {
             hierarchicalSystems.add(system);
             longestHierarchical = Math.max(longestHierarchical, c.length());
         }
@@ -34,7 +33,7 @@ final class CodeIndex<T> {
     void exclude(String system, String code) {
         String c = normalise(system, code);
         excluded.computeIfAbsent(system, k -> new HashSet<>()).add(c);
-        if (ICD10CM.equals(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
+        if (CodeSystems.isIcd10(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
     }
 
     T get(String system, String code) {
@@ -68,11 +67,15 @@ final class CodeIndex<T> {
         return system + "|" + code;
     }
 
-    /** ICD-10-CM codes are compared upper-case with their dot (C50911 → C50.911). */
+    /**
+     * ICD-10 codes are compared upper-case with their dot (C50911 → C50.911), without the dagger/asterisk/exclamation
+     * marks ICD-10-GM may append (C79.5*, C50.4†).
+     */
     static String normalise(String system, String code) {
         String c = code.trim();
-        if (ICD10CM.equals(system)) {
+        if (CodeSystems.isIcd10(system)) {
             c = c.toUpperCase(java.util.Locale.ROOT);
+            while (!c.isEmpty() && "!*+\u2020".indexOf(c.charAt(c.length() - 1)) >= 0) c = c.substring(0, c.length() - 1).trim();
             if (c.length() > 3 && c.indexOf('.') < 0) c = c.substring(0, 3) + "." + c.substring(3);
         }
         return c;

@@ -8,11 +8,22 @@ public final class CodeSystems {
     public static final String LOINC = "http://loinc.org";
     /** Hierarchical by its dotted prefix (C50.911 is-a C50.91 is-a C50.9 is-a C50): see {@link CodeIndex}. */
     public static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    /** WHO ICD-10 and its German modification (BfArM, used by the German Medical Informatics Initiative): same hierarchy. */
+    public static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+    public static final String ICD10GM = "http://fhir.de/CodeSystem/bfarm/icd-10-gm";
     public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
     /** AJCC staging codes, normalised by their pattern ({@link AjccCodes}) rather than listed. */
     public static final String AJCC = "http://cancerstaging.org";
 
     private CodeSystems() {
+    }
+
+    /**
+     * ICD-10 in any of its editions read here: the categories this service needs (C50 breast, C77-C79 secondary
+     * neoplasms) are the WHO categories in each, and each is hierarchical by its dotted code.
+     */
+    public static boolean isIcd10(String system) {
+        return ICD10CM.equals(system) || ICD10GM.equals(system) || ICD10.equals(system);
     }
 }

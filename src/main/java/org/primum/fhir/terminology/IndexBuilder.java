@@ -11,7 +11,7 @@ import static org.primum.fhir.terminology.ProfileLoader.fail;
 
 /**
  * Builds the {@link CodeIndex} of one {@link Feed} from its file, checking the codes: every concept has
- * a code and a display, filters are only ICD-10-CM {@code concept is-a}, a ConceptMap element has
+ * a code and a display, filters are only ICD-10 {@code concept is-a}, a ConceptMap element has
  * exactly one target, that target is in its CodeSystem (when the CodeSystem is one of ours) and its
  * reader understands it, and no code is mapped twice. Records every code system it meets in
  * {@code knownSystems} (an unknown system in a record is worth reporting).
@@ -30,7 +30,7 @@ final class IndexBuilder {
         return classification((Classification<?>) feed);   // Feed is sealed: Membership or Classification
     }
 
-    /** A ValueSet's include (concepts or ICD-10-CM is-a filters) and exclude as a membership index. */
+    /** A ValueSet's include (concepts or ICD-10 is-a filters) and exclude as a membership index. */
     private CodeIndex<Boolean> membership(Membership feed) {
         ValueSet v = files.valueSet(feed.url());
         String file = files.fileOf(feed.url());
@@ -57,9 +57,9 @@ final class IndexBuilder {
         }
         for (ValueSet.ConceptSetFilterComponent f : set.getFilter()) {
             boolean isA = f.getOp() == ValueSet.FilterOperator.ISA && "concept".equals(f.getProperty());
-            if (!isA || !CodeSystems.ICD10CM.equals(system)) {
+            if (!isA || !CodeSystems.isIcd10(system)) {
                 throw fail(file, "unsupported filter " + f.getProperty() + " " + f.getOp() + " " + f.getValue()
-                        + " on " + system + " (only concept is-a on ICD-10-CM, the dotted-code hierarchy)");
+                        + " on " + system + " (only concept is-a on ICD-10, the dotted-code hierarchy)");
             }
             sink.accept(system, f.getValue());
         }
@@ -90,8 +90,8 @@ final class IndexBuilder {
                 } catch (RuntimeException ex) {
                     throw fail(file, "element " + e.getCode() + ": target " + tg.getCode() + " not understood: " + ex.getMessage());
                 }
-                // ICD-10-CM codes may repeat a listed ancestor's answer; any other code listed twice is a mistake
-                if (index.contains(system, e.getCode()) && !CodeSystems.ICD10CM.equals(system)) {
+                // ICD-10 codes may repeat a listed ancestor's answer; any other code listed twice is a mistake
+                if (index.contains(system, e.getCode()) && !CodeSystems.isIcd10(system)) {
                     throw fail(file, "element " + e.getCode() + " is mapped twice");
                 }
                 index.put(system, e.getCode(), value);
