@@ -76,6 +76,11 @@ class TerminologyTest {
         assertThat(T.secondarySite(ICD10CM, "C77.4")).isNotNull();
         assertThat(T.isRegionalNodeStructure(SNOMED, "68171009")).isTrue();
         assertThat(T.bodyStructureSite(SNOMED, "68171009")).isNull();
+        // the bare category C77 says no region, like C77.9; its distant-region subcategories stay distant
+        assertThat(T.isAmbiguousNodalDisease(ICD10CM, "C77")).isTrue();
+        assertThat(T.isAmbiguousNodalDisease(ICD10CM, "C77.9")).isTrue();
+        assertThat(T.isAmbiguousNodalDisease(ICD10CM, "C77.2")).isFalse();
+        assertThat(T.isAmbiguousNodalDisease("http://fhir.de/CodeSystem/bfarm/icd-10-gm", "C77.4")).isFalse();
         // secondary of the breast and primary-unspecified are left for a clinician, not guessed
         assertThat(T.secondarySite(ICD10CM, "C79.81")).isNull();
         assertThat(T.secondarySite(ICD10CM, "C80.1")).isNull();
