@@ -182,17 +182,17 @@ final class RouteScan {
     private void string(int max) {
         expect('"');
         int start = p;
-        byte[] a = b;
         while (true) {
-            // plain ASCII, the common case, in a tight loop on locals (most of a line's bytes are in its strings)
-            int i = p;
-            int c;
-            while ((c = a[i]) >= 0x20 && c != '"' && c != '\\') i++;
-            p = i;
+            int c = b[p] & 0xFF;
             if (c == '"') break;
-            if (c == '\\') escape();
-            else if (c < 0) utf8(c & 0xFF);
-            else throw Unsure.INSTANCE; // a control character
+            if (c < 0x20) throw Unsure.INSTANCE;
+            if (c == '\\') {
+                escape();
+            } else if (c >= 0x80) {
+                utf8(c);
+            } else {
+                p++;
+            }
         }
         if (p - start > max || p >= end) throw Unsure.INSTANCE;
         p++;
