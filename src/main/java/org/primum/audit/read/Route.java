@@ -23,17 +23,8 @@ public record Route(String type, String id, String patientId) {
         return of(json, 0, length);
     }
 
-    /**
-     * The route of {@code json[offset..offset+length)}: {@link RouteScan}'s one pass when it is sure, else Jackson's
-     * streaming parser (which also words the problem of a broken line).
-     */
+    /** The route of {@code json[offset..offset+length)}. */
     public static Route of(byte[] json, int offset, int length) throws IOException {
-        Route scanned = RouteScan.scan(json, offset, length);
-        return scanned != null ? scanned : parse(json, offset, length);
-    }
-
-    /** The route as Jackson's streaming parser reads it: the reference {@link RouteScan} must agree with. */
-    static Route parse(byte[] json, int offset, int length) throws IOException {
         try (JsonParser p = FACTORY.createParser(json, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new JsonProcessingException("not a JSON object") {
             };
@@ -48,15 +39,10 @@ public record Route(String type, String id, String patientId) {
             }
             if (p.nextToken() != null) throw new JsonProcessingException("more than one JSON value on the line") {
             };
-            return from(type, id, reference);
+            String patient = "Patient".equals(type) ? id : patientId(reference);
+            // a blank id names no patient: reported as such, never a cohort member without an id (found by fuzzing)
+            return new Route(type, id, patient == null || patient.isBlank() ? null : patient);
         }
-    }
-
-    /** The route of a resource of {@code type} and {@code id} whose first patient field refers to {@code reference}. */
-    static Route from(String type, String id, String reference) {
-        String patient = "Patient".equals(type) ? id : patientId(reference);
-        // a blank id names no patient: reported as such, never a cohort member without an id (found by fuzzing)
-        return new Route(type, id, patient == null || patient.isBlank() ? null : patient);
     }
 
     private static String reference(JsonParser p) throws IOException {

@@ -51,9 +51,9 @@ public final class StageCostProbe {
             long total = thread();
             for (Path bucket : routed.buckets().paths()) {
                 groups.forEach(bucket, p -> { }, patient -> {
-                    ns[0] += thread(); // the sink's own time is taken off the grouping's (added below)
+                    ns[0] -= thread(); // the sink's own time is taken off the grouping's below
                     audit(pipeline, asOf, patient, ns, counts);
-                    ns[0] -= thread();
+                    ns[0] += thread();
                 });
             }
             ns[0] += thread() - total;
