@@ -53,7 +53,10 @@ public class CdsHooksTestEnvironment implements QuarkusTestResourceLifecycleMana
                 "primum.cdshooks.security.issuers.test-ehr.fhir-servers", TestFhirServer.shared().baseUrl(),
                 "primum.cdshooks.security.issuers.inline-ehr.issuer", TestJwt.INLINE_ISSUER,
                 "primum.cdshooks.security.issuers.inline-ehr.jwks", keys.publicJwks("inline-1"),
-                "primum.cdshooks.fetch-timeout", "5s");
+                "primum.cdshooks.fetch-timeout", "5s",
+                // the key set comes from this JVM's own server, but a loaded build machine answered it after the
+                // 3 s default once: a second security instance then had no key for the token's kid
+                "primum.cdshooks.security.jwks-fetch-timeout", "10s");
     }
 
     private void serve(String path, String body) {
