@@ -67,6 +67,9 @@ public final class StageCostProbe {
             }
             System.out.printf("  %-26s %7.1f%n", "total", sum / 1e3 / patients);
         }
+        try (var left = Files.walk(work)) { // the buckets: tens of MB per run
+            left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static void audit(Pipeline pipeline, LocalDate asOf, PatientGroups.Patient patient, long[] ns, long[] counts) {
