@@ -1,5 +1,6 @@
 package org.primum.fhir.mapping;
 
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -110,10 +111,23 @@ public final class MappingRun {
         return ctx.out.build();
     }
 
-    /** Refuted or entered in error: as if not recorded. */
+    /**
+     * ICD-10-GM's certainty of a diagnosis, an extension of the coding (German MII): A = excluded ("ausgeschlossen"),
+     * G = confirmed, V = suspected, Z = status post.
+     */
+    static final String GM_CERTAINTY = "http://fhir.de/StructureDefinition/icd-10-gm-diagnosesicherheit";
+
+    /**
+     * Refuted or entered in error: as if not recorded. German records say "excluded" with the ICD-10-GM certainty
+     * "A" instead of a verification status: a metastasis ruled out must not make a patient metastatic, so that
+     * counts as refuted unless a verification status says otherwise.
+     */
     private static boolean ignored(Condition c) {
         String v = Codings.code(c.getVerificationStatus());
-        return "refuted".equals(v) || "entered-in-error".equals(v);
+        if (v != null) return "refuted".equals(v) || "entered-in-error".equals(v);
+        return c.getCode().getCoding().stream()
+                .map(k -> k.getExtensionByUrl(GM_CERTAINTY))
+                .anyMatch(e -> e != null && e.getValue() instanceof Coding certainty && "A".equals(certainty.getCode()));
     }
 
     private static boolean ignored(Observation o) {
