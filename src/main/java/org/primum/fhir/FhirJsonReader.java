@@ -46,8 +46,6 @@ public final class FhirJsonReader {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    private final BundleEntries bundleEntries = new BundleEntries(FHIR);
-
     /**
      * The parsed resource, what the parser tolerated (element names only), the number of resources read, and
      * what lenient reading left out. {@code resource} is null only when lenient reading left out the input's
@@ -69,18 +67,6 @@ public final class FhirJsonReader {
     /** Parses {@code body} as one FHIR R4 resource in JSON. */
     public Parsed read(byte[] body, Handling handling) {
         return read(FhirJson.object(body), handling);
-    }
-
-    /**
-     * {@link #read(byte[], Handling)} of a body that is one patient's record, all of it in one Bundle: a valid Bundle is
-     * read entry by entry ({@link BundleEntries}: the same resources, ids and references, for less), anything else
-     * exactly as {@link #read(byte[], Handling)} reads it. Not for Bundles among other inputs: the links between the
-     * entries ({@link org.primum.fhir.links.BundleLinks}) are followed as those of the one Bundle of the record.
-     */
-    public Parsed readRecord(byte[] body, Handling handling) {
-        ObjectNode object = FhirJson.object(body);
-        Bundle bundle = bundleEntries.read(object);
-        return bundle != null ? parsed(new Attempt(bundle, List.of(), null), List.of()) : read(object, handling);
     }
 
     /** {@link #read(ObjectNode, Handling)}, strictly. */

@@ -30,7 +30,7 @@ public final class FhirRecords {
 
     /** One patient's record sent as one Bundle ({@link PatientBundle}), as a request body or a file. */
     public MappedRecord bundle(byte[] json, LocalDate asOf, Handling handling) {
-        FhirJsonReader.Parsed parsed = reader.readRecord(json, handling);
+        FhirJsonReader.Parsed parsed = reader.read(json, handling);
         ClinicalRecord record = mapper.map(PatientBundle.require(parsed), asOf);
         return new MappedRecord(record, parsed.warnings(), parsed.resourceCount(), parsed.leftOut());
     }

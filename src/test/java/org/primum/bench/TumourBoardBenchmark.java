@@ -14,7 +14,6 @@ import org.primum.definitions.ClinicalInterpreter;
 import org.primum.fhir.FhirJsonReader;
 import org.primum.fhir.FhirMapper;
 import org.primum.fhir.terminology.Terminology;
-import org.primum.input.Handling;
 import org.primum.tumourboard.TumourBoardAnswer;
 import org.primum.tumourboard.TumourBoardService;
 
@@ -90,7 +89,7 @@ public class TumourBoardBenchmark {
         // intermediate results for the stage benchmarks; also checks that the full path works before measuring
         answer = service.evaluate(body, FHIR_JSON, AS_OF, "bench");
         if (answer.recommendations().isEmpty()) throw new IllegalStateException("the bench bundle gave no recommendation");
-        parsed = (Bundle) new FhirJsonReader().readRecord(body, Handling.STRICT).resource();
+        parsed = (Bundle) new FhirJsonReader().read(body).resource();
         record = mapper.map(parsed, asOf);
         facts = interpreter.interpret(record, asOf);
         evaluation = evaluator.evaluate(facts);
@@ -127,7 +126,7 @@ public class TumourBoardBenchmark {
 
     @Benchmark
     public Object stage1Parse() {
-        return new FhirJsonReader().readRecord(body, Handling.STRICT).resource();
+        return new FhirJsonReader().read(body).resource();
     }
 
     @Benchmark

@@ -1,11 +1,9 @@
 package org.primum.fhir.mapping;
 
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.primum.fhir.links.BundleLinks;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -21,8 +19,6 @@ import java.util.Map;
 public final class ResourceIndex {
     private final Map<String, Resource> byKey = new HashMap<>();
     private final Map<Resource, String> sourceIds = new IdentityHashMap<>();
-    /** The Bundle's links when it was read entry by entry (null otherwise: HAPI set {@code Reference.resource} itself). */
-    private BundleLinks links;
 
     /** Registers a resource with its fullUrl (may be null) and returns its "Type/id". */
     String add(Resource r, String fullUrl) {
@@ -30,7 +26,6 @@ public final class ResourceIndex {
         String id = idOf(r, fullUrl);
         String sourceId = type + "/" + (id == null ? "(no id " + System.identityHashCode(r) + ")" : id);
         sourceIds.put(r, sourceId);
-        if (links == null) links = BundleLinks.of(r);
         if (fullUrl != null && !fullUrl.isBlank()) {
             byKey.putIfAbsent(fullUrl, r);
             String tail = typeIdTail(fullUrl);
@@ -50,8 +45,7 @@ public final class ResourceIndex {
     /** The resource a reference points to (bundled, or contained in {@code from}), or null. */
     Resource resolve(Reference ref, DomainResource from) {
         if (ref == null) return null;
-        IBaseResource linked = links != null ? links.target(ref) : ref.getResource();
-        if (linked instanceof Resource r && sourceIds.containsKey(r)) return r;
+        if (ref.getResource() instanceof Resource r && sourceIds.containsKey(r)) return r;
         String s = ref.getReference();
         if (s == null || s.isBlank()) return null;
         if (s.startsWith("#")) {
