@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The subtype from the latest ER, PR and HER2 results on or before the evaluation date.
  * {@code hormoneReceptorPositive} is true if ER or PR is positive, false if both are negative,
- * null if that cannot be told.
+ * null if that cannot be told; a combined hormone-receptor status (HR+ without saying whether ER or PR,
+ * ICD-10-CM Z17.41x) decides it when ER and PR do not, or when it is the later result.
  */
 public record TumourSubtype(Subtype subtype, ReceptorValue er, ReceptorValue pr, ReceptorValue her2,
                             Boolean hormoneReceptorPositive, List<String> sourceIds) implements Fact {

@@ -331,7 +331,37 @@ class OtherProducersRecordsTest {
                         not("DATA_MISSING_THERAPY_START", "LRT_OPTION_FOR_LOCAL_CONTROL")),
                 row("83-entered-in-error-mastectomy-before-metastasis", "2024-04-01", "a mastectomy entered in error leaves the primary intact",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
-                        not("NOT_APPLICABLE_PRIMARY_RESECTED")));
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")),
+                // receptor status stated by a diagnosis code (ICD-10-CM Z17, SNOMED receptor-status disorders) and a stage in the code
+                row("84-z17-er-pr-her2-conditions", "2024-04-15", "[fixed] ER+, PR+, HER2- only as ICD-10-CM Z17.0 / Z17.21 / Z17.32 diagnoses: HR+/HER2-, bone-only",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("DATA_MISSING_RECEPTOR_STATUS"), "HR_POSITIVE_HER2_NEGATIVE"),
+                row("85-z17-411-combined-hr-positive-her2-negative", "2024-04-15", "[fixed] Z17.411 (HR+ with HER2-): the subtype is HR+/HER2-; whether ER or PR is positive is not said, so the status is still incomplete",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "DATA_MISSING_RECEPTOR_STATUS"),
+                        not(), "HR_POSITIVE_HER2_NEGATIVE"),
+                row("86-z17-421-triple-negative", "2024-04-15", "[fixed] Z17.421 (HR- with HER2-): triple negative, complete (HR- is ER- and PR-); no therapy yet",
+                        fires("ALWAYS", "TRIPLE_NEGATIVE_CAUTION", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("DATA_MISSING_RECEPTOR_STATUS", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT"), "TRIPLE_NEGATIVE"),
+                row("87-snomed-her2-positive-primary", "2024-04-15", "[fixed] the primary coded 427685000 HER2-positive carcinoma of breast, ER and PR negative Observations: HER2+",
+                        fires("ALWAYS", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("DATA_MISSING_RECEPTOR_STATUS", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT"), "HER2_POSITIVE"),
+                row("88-snomed-triple-negative-primary", "2024-04-15", "[fixed] the primary coded 706970001 triple-negative malignant neoplasm of breast",
+                        fires("ALWAYS", "TRIPLE_NEGATIVE_CAUTION", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("DATA_MISSING_RECEPTOR_STATUS"), "TRIPLE_NEGATIVE"),
+                row("89-snomed-receptor-disorders-as-values", "2024-04-15", "LOINC interpretations valued with SNOMED receptor-status disorders (416053008 ER+, 441118006 PR-, 431396003 HER2-): read by their words before, by code now",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("DATA_MISSING_RECEPTOR_STATUS"), "HR_POSITIVE_HER2_NEGATIVE"),
+                row("90-primary-coded-stage-4", "2024-04-15", "[fixed] the primary coded 424229006 (infiltrating ductal carcinoma of breast, stage 4), no metastasis record: de novo, site missing",
+                        fires("ALWAYS", "DATA_MISSING_METASTATIC_SITES", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("NOT_APPLICABLE_NO_METASTASIS", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT")),
+                row("91-primary-coded-stage-2-no-metastasis", "2024-04-15", "the primary coded 422479008 (stage 2): not metastatic",
+                        fires("NOT_APPLICABLE_NO_METASTASIS"), not()),
+                row("92-old-z17-er-negative-later-er-positive-observation", "2024-04-15", "[fixed] an old Z17.1 (ER-) and a later ER-positive Observation: the latest counts, HR+/HER2-",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("DATA_MISSING_RECEPTOR_STATUS", "TRIPLE_NEGATIVE_CAUTION"), "HR_POSITIVE_HER2_NEGATIVE"),
+                row("93-z17-41-combined-later-than-er-pr-negative", "2024-04-15", "[fixed] ER- and PR- Observations, then a later Z17.41 (HR+): the later combined status counts, with a note; no therapy yet",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("TRIPLE_NEGATIVE_CAUTION"), "HR_POSITIVE_HER2_NEGATIVE"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,14 +7,18 @@ import org.primum.facts.Metastasis;
 import org.primum.facts.NodalDisease;
 import org.primum.facts.PrimarySymptom;
 import org.primum.facts.PrimaryTumour;
+import org.primum.facts.ReceptorStatus;
 import org.primum.facts.TnmAxis;
 import org.primum.facts.TnmCategory;
 import org.primum.fhir.terminology.AjccCodes;
+import org.primum.fhir.terminology.Profiles;
 import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.mapping.ConditionRoles.Classified;
 import org.primum.fhir.terminology.SiteMapping;
+import org.primum.fhir.terminology.StatedReceptor;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.primum.fhir.mapping.Codings.code;
 import static org.primum.fhir.mapping.Codings.display;
@@ -67,9 +71,18 @@ final class ConditionReader {
         if (d == null) ctx.report.note("dates", "The primary breast cancer has no onset or recorded date.", id);
         else if (!ctx.dates.hasOnset(c)) recordedOnly.add(id);
         stageSummary(c);
+        statedReceptors(c);
     }
 
     private void stageSummary(Condition c) {
+        // a code that names the stage ("infiltrating ductal carcinoma of breast, stage 4") is a summary of its own
+        for (Coding k : c.getCode().getCoding()) {
+            String named = t.get(Profiles.PRIMARY_STAGE_GROUP, k.getSystem(), k.getCode());
+            if (named != null) {
+                ctx.out.staging.add(new TnmCategory(ctx.id(c), TnmAxis.STAGE_GROUP, named, false, ctx.dates.onset(c)));
+                break;
+            }
+        }
         for (Condition.ConditionStageComponent st : c.getStage()) {
             String cat = null;
             for (Coding k : st.getSummary().getCoding()) {
@@ -103,6 +116,7 @@ final class ConditionReader {
     }
 
     private void other(Condition c) {
+        if (statedReceptors(c)) return;
         if (symptom(c)) return;
         if (symptoms.elsewhere(c.getCode(), c.getBodySite())) {
             // read, and deliberately not counted: say so rather than report it as an unknown code
@@ -120,6 +134,23 @@ final class ConditionReader {
         if (c.getCode().getCoding().isEmpty() && t.looksLikeNeoplasm(null, null, text)) {
             ctx.report.unrecognisedText(id, "Condition.code", text);
         }
+    }
+
+    /**
+     * The receptor results the code states: a status diagnosis (ICD-10-CM Z17.0 "ER+") or a primary named by its
+     * subtype (SNOMED 427685000 HER2-positive carcinoma of breast). Dated by the Condition, they are weighed with
+     * the marker's Observations (the latest counts). True if the code states any.
+     */
+    private boolean statedReceptors(Condition c) {
+        for (Coding k : c.getCode().getCoding()) {
+            List<StatedReceptor> stated = t.statedReceptors(k.getSystem(), k.getCode());
+            if (stated == null) continue;
+            String id = ctx.id(c);
+            LocalDate d = ctx.dates.onset(c);
+            for (StatedReceptor s : stated) ctx.out.receptors.add(new ReceptorStatus(id, s.receptor(), s.value(), d));
+            return true;
+        }
+        return false;
     }
 
     /** A current symptom of the breast tumour (a resolved one says nothing about today). */

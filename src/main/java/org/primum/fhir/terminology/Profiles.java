@@ -43,6 +43,8 @@ public final class Profiles {
     public static final Membership REGIONAL_LYMPH_NODE_STRUCTURE = valueSet("regional-lymph-node-structure");
     /** Node codes whose region holds regional and distant nodes alike (C77.0, C77.1...): the body site decides. */
     public static final Membership AMBIGUOUS_NODAL_DISEASE = valueSet("ambiguous-nodal-disease");
+    /** A primary's code that names its stage group (SNOMED "... of breast, stage 4"): the category, as a stage summary would say. */
+    public static final Classification<String> PRIMARY_STAGE_GROUP = conceptMap("primary-stage-group", (tg, src) -> tg.getCode());
     public static final Classification<SiteMapping> SECONDARY_NEOPLASM_SITE = conceptMap("secondary-neoplasm-site",
             (tg, src) -> new SiteMapping(tg.getCode(), src, finerThanTheOrgan(tg)));
     public static final Classification<SiteMapping> BODY_STRUCTURE_METASTATIC_SITE = conceptMap("body-structure-metastatic-site",
@@ -60,6 +62,9 @@ public final class Profiles {
                     product(tg, TEST_METHOD) == null ? null : AssayMethod.valueOf(product(tg, TEST_METHOD))));
     public static final Classification<ReceptorValue> RECEPTOR_RESULT = conceptMap("receptor-result",
             (tg, src) -> ReceptorValue.valueOf(tg.getCode()));
+    /** The receptor results a diagnosis code states (ICD-10-CM Z17, SNOMED receptor-status disorders and subtype-named primaries). */
+    public static final Classification<List<StatedReceptor>> RECEPTOR_STATUS_CONDITION = conceptMap("receptor-status-condition",
+            (tg, src) -> StatedReceptor.parse(tg.getCode()));
     public static final Membership DISEASE_STATUS_OBSERVATION = valueSet("disease-status-observation");
     public static final Classification<Response> DISEASE_STATUS_RESPONSE = conceptMap("disease-status-response",
             (tg, src) -> Response.valueOf(tg.getCode()));

@@ -9,6 +9,7 @@ import org.primum.facts.TnmAxis;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Code recognition loaded from the ValueSets, ConceptMaps, CodeSystems and the mapping-settings
@@ -108,6 +109,9 @@ public final class Terminology {
     public ReceptorTest receptorTest(String system, String code) { return get(Profiles.RECEPTOR_TEST, system, code); }
 
     public ReceptorValue receptorResult(String system, String code) { return get(Profiles.RECEPTOR_RESULT, system, code); }
+
+    /** The receptor results a Condition's code states ("ER+" for Z17.0), or null. */
+    public List<StatedReceptor> statedReceptors(String system, String code) { return get(Profiles.RECEPTOR_STATUS_CONDITION, system, code); }
 
     public boolean isDiseaseStatus(String system, String code) { return contains(Profiles.DISEASE_STATUS_OBSERVATION, system, code); }
 
