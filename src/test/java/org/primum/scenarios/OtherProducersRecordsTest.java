@@ -361,7 +361,14 @@ class OtherProducersRecordsTest {
                         not("DATA_MISSING_RECEPTOR_STATUS", "TRIPLE_NEGATIVE_CAUTION"), "HR_POSITIVE_HER2_NEGATIVE"),
                 row("93-z17-41-combined-later-than-er-pr-negative", "2024-04-15", "[fixed] ER- and PR- Observations, then a later Z17.41 (HR+): the later combined status counts, with a note; no therapy yet",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
-                        not("TRIPLE_NEGATIVE_CAUTION"), "HR_POSITIVE_HER2_NEGATIVE"));
+                        not("TRIPLE_NEGATIVE_CAUTION"), "HR_POSITIVE_HER2_NEGATIVE"),
+                // European medication codes: ATC (German MII: BfArM ATC) and German INN spellings in text
+                row("94-mii-atc-letrozole-after-window", "2024-07-01", "[fixed] German MII: letrozole as BfArM ATC L02BG04 'Letrozol', 21 weeks on therapy, no response assessment",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("DEFER_LRT_UNTIL_RESPONSE", "DATA_MISSING_THERAPY_START")),
+                row("95-text-only-german-letrozol-after-window", "2024-07-01", "[fixed] the drug only as German text 'Letrozol 2,5 mg 1-0-0': the same answer as 94",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("DEFER_LRT_UNTIL_RESPONSE", "DATA_MISSING_THERAPY_START")));
     }
 
     @ParameterizedTest(name = "{0}")
