@@ -166,7 +166,7 @@ class TerminologyCoverageTest {
                 got = i == null ? null : i.name();
                 ok = i != null && c.expected().toLowerCase(java.util.Locale.ROOT).contains(i.name());
             }
-            case CHEMOTHERAPY_PROCEDURE -> { got = t.isChemotherapyProcedure(s, code); ok = (Boolean) got; }
+            case SYSTEMIC_THERAPY_PROCEDURE -> { got = t.systemicTherapyProcedure(s, code); ok = DrugClass.valueOf(c.expected()) == got; }
             case PROCEDURE_KIND -> { got = t.procedureKind(s, code); ok = Arrays.asList(c.expected().split("\\|")).contains(got); }
             case LATERALITY -> { got = t.laterality(s, code); ok = Laterality.valueOf(c.expected()) == got; }
             case SYMPTOM -> { got = t.symptom(s, code); ok = c.expected().equals(got); }

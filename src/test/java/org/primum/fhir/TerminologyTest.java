@@ -203,7 +203,7 @@ class TerminologyTest {
         assertThat(T.procedureKind(SNOMED, "428624002")).isEqualTo("LOCOREGIONAL_RADIOTHERAPY");
         assertThat(T.isProphylacticMastectomy(SNOMED, "726636007")).isTrue();
         assertThat(T.mentionsProphylactic("Risk-reducing mastectomy")).isTrue();
-        assertThat(T.isChemotherapyProcedure(SNOMED, "367336001")).isTrue();
+        assertThat(T.systemicTherapyProcedure(SNOMED, "367336001")).isEqualTo(org.primum.facts.DrugClass.CHEMOTHERAPY);
     }
 
     @Test

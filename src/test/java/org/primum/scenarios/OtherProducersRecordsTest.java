@@ -368,7 +368,22 @@ class OtherProducersRecordsTest {
                         not("DEFER_LRT_UNTIL_RESPONSE", "DATA_MISSING_THERAPY_START")),
                 row("95-text-only-german-letrozol-after-window", "2024-07-01", "[fixed] the drug only as German text 'Letrozol 2,5 mg 1-0-0': the same answer as 94",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
-                        not("DEFER_LRT_UNTIL_RESPONSE", "DATA_MISSING_THERAPY_START")));
+                        not("DEFER_LRT_UNTIL_RESPONSE", "DATA_MISSING_THERAPY_START")),
+                // German MII oncology records: UICC TNM, the registry's distant-metastasis sites, therapy types, OPS, sides on the coding
+                row("96-mii-uicc-cm1-and-distant-metastasis-site-observation", "2024-04-15", "[fixed] cM1 as UICC 'M1' and the distant-metastasis site as SNOMED 385421009 valued OSS (MII): de novo, bone-only HR+",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("NOT_APPLICABLE_NO_METASTASIS", "DATA_MISSING_METASTATIC_SITES")),
+                row("97-mii-uicc-stage-ivc-only", "2024-04-15", "[fixed] only a pathological stage grouping valued UICC 'IVC': de novo, site missing",
+                        fires("ALWAYS", "DATA_MISSING_METASTATIC_SITES", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("NOT_APPLICABLE_NO_METASTASIS")),
+                row("98-mii-therapy-type-procedure-after-window", "2024-07-01", "[fixed] endocrine therapy only as the MII therapy-type Procedure 'HO' from 2024-02-01: 21 weeks, no response assessment",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("DEFER_LRT_UNTIL_RESPONSE")),
+                row("99-mii-ops-contralateral-mastectomy", "2024-04-15", "[fixed] OPS 5-872.0 mastectomy with Seitenlokalisation L, the primary C50.4 with R: a contralateral mastectomy",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE"),
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")),
+                row("100-mii-ops-breast-conserving-before-metastasis", "2024-04-15", "[fixed] OPS 5-870.a0 (under 5-870, breast-conserving) on the primary's side before the bone metastasis was found",
+                        fires("NOT_APPLICABLE_PRIMARY_RESECTED"), not()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The side of a tumour or a procedure: from the body site (its laterality qualifier extension, as mCODE
  * writes it, else a lateralised structure code), else from the code itself (C50.912, "mastectomy of
- * right breast"). Left and right together are bilateral.
+ * right breast", or the side an extension of the coding names). Left and right together are bilateral.
  */
 final class Lateralities {
     private final Terminology t;
@@ -41,6 +41,10 @@ final class Lateralities {
         for (Coding k : code.getCoding()) {
             Laterality l = t.laterality(k.getSystem(), k.getCode());
             if (l != null) return l;
+            // a side written on the coding itself (German records: ICD-10-GM and OPS with the Seitenlokalisation R/L/B)
+            for (Extension ext : k.getExtension()) {
+                if (ext.getValue() instanceof Coding side && (l = t.laterality(side.getSystem(), side.getCode())) != null) return l;
+            }
         }
         return null;
     }

@@ -56,8 +56,10 @@ final class ProcedureReader {
         String id = ctx.id(p);
         LocalDate date = ctx.dates.effective(p.getPerformed());
         for (Coding k : p.getCode().getCoding()) {
-            if (t.isChemotherapyProcedure(k.getSystem(), k.getCode())) {
-                ctx.out.therapies.add(new SystemicTherapy(id, DrugClass.CHEMOTHERAPY, "chemotherapy (procedure)", date));
+            DrugClass systemic = t.systemicTherapyProcedure(k.getSystem(), k.getCode());
+            if (systemic != null) {
+                String name = systemic == DrugClass.CHEMOTHERAPY ? "chemotherapy" : Codings.display(k, p.getCode());
+                ctx.out.therapies.add(new SystemicTherapy(id, systemic, name + " (procedure)", date));
                 return;
             }
         }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * An O(1) lookup of codes (system → code → value), built once from a ValueSet or ConceptMap. Codes of
- * ICD-10 (CM, GM, WHO: {@link CodeSystems#isIcd10}) are hierarchical by their dotted prefix (C50.911 is-a C50.91
- * is-a C50.9 is-a C50): a code not listed itself takes the value of its nearest listed ancestor, and an excluded
+ * ICD-10 (CM, GM, WHO: {@link CodeSystems#isIcd10}) and OPS are hierarchical by their dotted prefix (C50.911 is-a
+ * C50.91 is-a C50.9 is-a C50; 5-401.11 is-a 5-401.1 is-a 5-401): a code not listed itself takes the value of its nearest listed ancestor, and an excluded
  * ancestor excludes it.
  * Keyed by system, then code, so that a lookup hashes the strings it is given (each hashes once, the JDK
  * keeps the hash) instead of building and hashing a "system|code" string per lookup: the mapping asks
@@ -24,7 +24,7 @@ final class CodeIndex<T> {
     void put(String system, String code, T value) {
         String c = normalise(system, code);
         values.computeIfAbsent(system, k -> new HashMap<>()).put(c, value);
-        if (CodeSystems.isIcd10(system)) {
+        if (CodeSystems.isHierarchical(system)) {
             hierarchicalSystems.add(system);
             longestHierarchical = Math.max(longestHierarchical, c.length());
         }
@@ -33,7 +33,7 @@ final class CodeIndex<T> {
     void exclude(String system, String code) {
         String c = normalise(system, code);
         excluded.computeIfAbsent(system, k -> new HashSet<>()).add(c);
-        if (CodeSystems.isIcd10(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
+        if (CodeSystems.isHierarchical(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
     }
 
     T get(String system, String code) {
@@ -81,7 +81,7 @@ final class CodeIndex<T> {
         return c;
     }
 
-    /** C50.911 → C50.91 → C50.9 → C50 → null. */
+    /** C50.911 → C50.91 → C50.9 → C50 → null; 5-401.11 → 5-401.1 → 5-401 → 5-40 → 5-4 → null. */
     static String parentIcd(String code) {
         if (code.length() <= 3) return null;
         return trimDot(code.substring(0, code.length() - 1));

@@ -15,6 +15,10 @@ public final class CodeSystems {
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
     /** AJCC staging codes, normalised by their pattern ({@link AjccCodes}) rather than listed. */
     public static final String AJCC = "http://cancerstaging.org";
+    /** UICC TNM codes (German MII oncology records: "M1", "IVC"), the same categories as AJCC's: read by the same pattern. */
+    public static final String UICC = "https://www.uicc.org/resources/tnm";
+    /** The German procedure classification (BfArM OPS: 5-870 breast-conserving excision), hierarchical like ICD-10. */
+    public static final String OPS = "http://fhir.de/CodeSystem/bfarm/ops";
 
     private CodeSystems() {
     }
@@ -25,5 +29,15 @@ public final class CodeSystems {
      */
     public static boolean isIcd10(String system) {
         return ICD10CM.equals(system) || ICD10GM.equals(system) || ICD10.equals(system);
+    }
+
+    /** Code systems whose codes are read as their dotted prefixes' descendants: ICD-10 and OPS (5-401.11 is-a 5-401.1 is-a 5-401). */
+    public static boolean isHierarchical(String system) {
+        return isIcd10(system) || OPS.equals(system);
+    }
+
+    /** Code systems of TNM categories read by their pattern ("cT3", "M1", "IVC") rather than listed. */
+    public static boolean isTnmPattern(String system) {
+        return AJCC.equals(system) || UICC.equals(system);
     }
 }

@@ -90,8 +90,8 @@ final class IndexBuilder {
                 } catch (RuntimeException ex) {
                     throw fail(file, "element " + e.getCode() + ": target " + tg.getCode() + " not understood: " + ex.getMessage());
                 }
-                // ICD-10 codes may repeat a listed ancestor's answer; any other code listed twice is a mistake
-                if (index.contains(system, e.getCode()) && !CodeSystems.isIcd10(system)) {
+                // hierarchical codes (ICD-10, OPS) may repeat a listed ancestor's answer; any other code listed twice is a mistake
+                if (index.contains(system, e.getCode()) && !CodeSystems.isHierarchical(system)) {
                     throw fail(file, "element " + e.getCode() + " is mapped twice");
                 }
                 index.put(system, e.getCode(), value);

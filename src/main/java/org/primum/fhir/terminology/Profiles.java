@@ -3,6 +3,7 @@ package org.primum.fhir.terminology;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.primum.facts.AssayMethod;
+import org.primum.facts.DrugClass;
 import org.primum.facts.Laterality;
 import org.primum.facts.PerformanceScale;
 import org.primum.facts.ProcedureKind;
@@ -81,7 +82,9 @@ public final class Profiles {
     public static final Membership LESION_COUNT_OBSERVATION = valueSet("lesion-count-observation");
 
     // ------------------------------------------------------------------ Procedures, symptoms, sites
-    public static final Membership CHEMOTHERAPY_PROCEDURE = valueSet("chemotherapy-procedure");
+    /** A Procedure coded as a systemic therapy (chemotherapy 367336001, the MII therapy types, OPS 8-542...): its drug class. */
+    public static final Classification<DrugClass> SYSTEMIC_THERAPY_PROCEDURE = conceptMap("systemic-therapy-procedure",
+            (tg, src) -> DrugClass.valueOf(tg.getCode()));
     /** A {@link ProcedureKind} name, or RADIOTHERAPY: the body site decides (see the README). */
     public static final Classification<String> PROCEDURE_KIND = conceptMap("procedure-kind", (tg, src) -> {
         if (!"RADIOTHERAPY".equals(tg.getCode())) ProcedureKind.valueOf(tg.getCode());

@@ -1,5 +1,6 @@
 package org.primum.fhir.terminology;
 
+import org.primum.facts.DrugClass;
 import org.primum.facts.Laterality;
 import org.primum.facts.PerformanceScale;
 import org.primum.facts.ProcedureKind;
@@ -96,13 +97,13 @@ public final class Terminology {
     public TnmAxisMapping tnmAxis(String system, String code) { return get(Profiles.TNM_OBSERVATION_AXIS, system, code); }
 
     /**
-     * The category of a staging value without its c/p prefix ("T3", "M1", "IV"), or null. AJCC codes
-     * (http://cancerstaging.org) are normalised by their pattern: "cT3" → "T3", "c3A" / "3A" → "IIIA".
+     * The category of a staging value without its c/p prefix ("T3", "M1", "IV"), or null. AJCC and UICC codes
+     * (http://cancerstaging.org, https://www.uicc.org/resources/tnm) are normalised by their pattern: "cT3" → "T3", "c3A" / "3A" → "IIIA".
      */
     public String tnmCategory(String system, String code, TnmAxis axis) {
         String mapped = get(Profiles.TNM_CATEGORY_VALUE, system, code);
         if (mapped != null) return mapped;
-        if (AJCC.equals(system) && code != null) return AjccCodes.normalise(code.trim(), axis);
+        if (CodeSystems.isTnmPattern(system) && code != null) return AjccCodes.normalise(code.trim(), axis);
         return null;
     }
 
@@ -141,7 +142,8 @@ public final class Terminology {
     /** The ingredient named in free text (display, code.text, Medication text): longest name first; or null. */
     public Ingredient ingredientByText(String text) { return indexes.ingredientByText(text); }
 
-    public boolean isChemotherapyProcedure(String system, String code) { return contains(Profiles.CHEMOTHERAPY_PROCEDURE, system, code); }
+    /** The drug class of a Procedure coded as a systemic therapy, or null. */
+    public DrugClass systemicTherapyProcedure(String system, String code) { return get(Profiles.SYSTEMIC_THERAPY_PROCEDURE, system, code); }
 
     /** A {@link ProcedureKind} name, or "RADIOTHERAPY" (the body site decides), or null. */
     public String procedureKind(String system, String code) { return get(Profiles.PROCEDURE_KIND, system, code); }
