@@ -383,7 +383,9 @@ class OtherProducersRecordsTest {
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE"),
                         not("NOT_APPLICABLE_PRIMARY_RESECTED")),
                 row("100-mii-ops-breast-conserving-before-metastasis", "2024-04-15", "[fixed] OPS 5-870.a0 (under 5-870, breast-conserving) on the primary's side before the bone metastasis was found",
-                        fires("NOT_APPLICABLE_PRIMARY_RESECTED"), not()));
+                        fires("NOT_APPLICABLE_PRIMARY_RESECTED"), not()),
+                row("101-mii-performance-status-components", "2024-04-15", "[fixed] ECOG '3' and Karnofsky '30%' as bare codes in components of one MII 'general condition' Observation: poor performance status",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "POOR_PERFORMANCE_STATUS"), not()));
     }
 
     @ParameterizedTest(name = "{0}")

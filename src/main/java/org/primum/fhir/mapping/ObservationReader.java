@@ -58,6 +58,15 @@ final class ObservationReader {
             if (t.isMetastasisSiteObservation(system, c)) { metastasisSites.read(o); return; }
             if (t.isLesionCount(system, c)) return;
         }
+        // a performance status may be a component of a broader Observation ("general condition": ECOG and Karnofsky)
+        boolean scored = false;
+        for (Observation.ObservationComponentComponent component : o.getComponent()) {
+            for (Coding k : component.getCode().getCoding()) {
+                PerformanceScale scale = t.performanceScale(k.getSystem(), k.getCode());
+                if (scale != null) { performance.read(o, component, scale); scored = true; break; }
+            }
+        }
+        if (scored) return;
         // "absent" (false), or a yes/no whose value is missing (data-absent-reason): no finding
         if (o.getValue() instanceof BooleanType b && !Boolean.TRUE.equals(b.getValue())) return;
         String symptom = symptoms.of(code, o.hasBodySite() ? List.of(o.getBodySite()) : List.of());
