@@ -19,8 +19,11 @@ import java.util.Optional;
 /**
  * The acts an audit judges in one patient's record (catalogue F: "LRT of the primary, mastectomies, axillary
  * dissections, breast surgery"): every procedure done on or before the audit's date that is locoregional
- * therapy (breast or axillary surgery, radiotherapy not aimed at a metastasis) or a mastectomy of either
- * breast. Radiotherapy of a metastasis and tumour-board reviews are not acts judged here.
+ * therapy (breast or axillary surgery, radiotherapy aimed at the breast, chest wall or regional nodes) or a
+ * mastectomy of either breast. Radiotherapy of a metastasis and tumour-board reviews are not acts judged here,
+ * nor radiotherapy whose target is not recorded: the catalogue counts a radiotherapy as locoregional "only when
+ * its body site is the breast, chest wall or regional nodes", and a course of unknown target is as often the
+ * palliation of a bone metastasis (judging it as LRT would call that up-front or premature LRT).
  */
 final class Acts {
     private Acts() {
@@ -30,13 +33,18 @@ final class Acts {
         List<AuditedAct> acts = new ArrayList<>();
         for (ProcedureDone p : record.procedures()) {
             if (p.date() != null && p.date().isAfter(asOf)) continue;
-            if (!p.kind().locoregional()) continue;
+            if (!judged(p)) continue;
             boolean ofPrimary = !p.prophylactic() && sameSide(p.laterality(), record.primaries());
             acts.add(new AuditedAct(p.sourceId(), p.kind(), p.date(), p.laterality(), p.prophylactic(), ofPrimary));
         }
         acts.sort(Comparator.comparing(AuditedAct::date, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(AuditedAct::sourceId));
         return acts;
+    }
+
+    /** A procedure the audit judges, whatever its date (see the class comment). */
+    static boolean judged(ProcedureDone p) {
+        return p.kind().locoregional() && p.kind() != ProcedureKind.RADIOTHERAPY_UNSPECIFIED_SITE;
     }
 
     /**
