@@ -48,13 +48,18 @@ final class Acts {
     }
 
     /**
-     * The side rule of the interpretation (ClinicalInterpreter: what resects the primary, which order is LRT
-     * of the primary): a procedure of unknown side or both sides, or on the side of a primary (or of a
-     * primary whose side is unknown), treats the primary.
+     * Whether a procedure of this side treats the primary: one of unknown side or both sides does; a one-sided
+     * one does when it is on the side of a primary (or both breasts have cancer). A primary recorded without a
+     * side (a problem-list entry beside a coded left-breast cancer) is taken as the same cancer when another
+     * record gives the side, as the contralateral prophylactic mastectomy criterion reads it ("the breast
+     * opposite the primary"); only when no record gives a side may the act be on the primary's. Otherwise one
+     * act would be judged both as LRT of the primary and as a mastectomy of the other breast.
      */
     static boolean sameSide(Laterality side, List<PrimaryTumour> primaries) {
         if (side == null || side == Laterality.BILATERAL) return true;
-        return primaries.stream().anyMatch(p -> p.laterality() == null || p.laterality() == side || p.laterality() == Laterality.BILATERAL);
+        boolean sideKnown = primaries.stream().anyMatch(p -> p.laterality() != null);
+        return primaries.stream().anyMatch(p -> p.laterality() == side || p.laterality() == Laterality.BILATERAL
+                || (p.laterality() == null && !sideKnown));
     }
 
     /**
