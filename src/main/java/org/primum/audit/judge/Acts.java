@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The acts an audit judges in one patient's record (catalogue F: "LRT of the primary, mastectomies, axillary
@@ -92,6 +94,24 @@ final class Acts {
         LocalDate own = surgeries.get(i).date();
         return surgeries.stream().skip(i + 1L).map(AuditedAct::date).filter(Objects::nonNull)
                 .filter(d -> d.isAfter(own)).findFirst().orElse(null);
+    }
+
+    /**
+     * The breast operations of the primary, for the breast-conservation rate (catalogue F: "breast-conserving
+     * surgeries / breast surgeries", operations): the breast surgeries of the primary of one day are one
+     * operation (the same operation recorded twice, by the surgical system and by billing, or a lumpectomy
+     * converted to a mastectomy), conserving only when none of them is a mastectomy; each undated one apart.
+     */
+    static List<List<AuditedAct>> operations(List<AuditedAct> acts) {
+        Map<LocalDate, List<AuditedAct>> byDay = new TreeMap<>();
+        List<List<AuditedAct>> operations = new ArrayList<>();
+        for (AuditedAct a : acts) {
+            if (!a.breastSurgeryOfPrimary()) continue;
+            if (a.date() == null) operations.add(List.of(a));
+            else byDay.computeIfAbsent(a.date(), d -> new ArrayList<>()).add(a);
+        }
+        operations.addAll(byDay.values());
+        return operations;
     }
 
     static boolean breastConserving(AuditedAct act) {

@@ -93,9 +93,9 @@ public final class PatientAuditor {
         if (criteria.isEmpty()) {
             return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but every act was done before the metastatic diagnosis");
         }
-        List<AuditedAct> surgeries = acts.stream().filter(AuditedAct::breastSurgeryOfPrimary).toList();
-        return new PatientResult(patient, criteria, now.scope().name(), null, surgeries.size(),
-                (int) surgeries.stream().filter(Acts::breastConserving).count());
+        List<List<AuditedAct>> operations = Acts.operations(acts);
+        return new PatientResult(patient, criteria, now.scope().name(), null, operations.size(),
+                (int) operations.stream().filter(o -> o.stream().allMatch(Acts::breastConserving)).count());
     }
 
     /** The record as the audit reads it: the acts judged were done in life, so death does not end the question. */
