@@ -56,7 +56,8 @@ public final class PatientAuditor {
             return PatientResult.outOfScope(patient, UNREADABLE, "no resource of this patient could be read");
         }
         // catalogue A: no treatment guidance for a deceased patient, but auditing still judges what was done before
-        ClinicalRecord record = alive(pipeline.map(loose, patientId, asOf).record());
+        ClinicalRecord mapped = pipeline.map(loose, patientId, asOf).record();
+        ClinicalRecord record = alive(mapped);
         Presentation now = pipeline.interpret(record, asOf).first(Presentation.class).orElseThrow();
         if (now.scope() == Scope.NO_BREAST_PRIMARY) {
             LocatedResource first = firstOf(resources);
@@ -65,7 +66,18 @@ public final class PatientAuditor {
         }
         if (now.scope() != Scope.DE_NOVO) return PatientResult.outOfScope(patient, now.scope().name(), now.reason());
 
-        List<AuditedAct> acts = Acts.of(record, asOf);
+        // what was done in life: a procedure dated after the recorded death is a fault of the record, reported, not judged
+        LocalDate died = mapped.patient() == null ? null : mapped.patient().deceasedOn();
+        List<AuditedAct> acts = new ArrayList<>();
+        for (AuditedAct a : Acts.of(record, asOf)) {
+            if (died != null && a.date() != null && a.date().isAfter(died)) {
+                LocatedResource r = locate(resources, a.sourceId());
+                problems.accept(new InputProblem(InputProblem.Kind.DATED_AFTER_DEATH, r.file(), r.line(), patient,
+                        "a procedure is dated after the patient's death: not judged"));
+            } else {
+                acts.add(a);
+            }
+        }
         if (acts.isEmpty()) {
             return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
         }
@@ -81,9 +93,9 @@ public final class PatientAuditor {
         if (criteria.isEmpty()) {
             return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but every act was done before the metastatic diagnosis");
         }
-        List<AuditedAct> surgeries = acts.stream().filter(AuditedAct::breastSurgeryOfPrimary).toList();
-        return new PatientResult(patient, criteria, now.scope().name(), null, surgeries.size(),
-                (int) surgeries.stream().filter(Acts::breastConserving).count());
+        List<List<AuditedAct>> operations = Acts.operations(acts);
+        return new PatientResult(patient, criteria, now.scope().name(), null, operations.size(),
+                (int) operations.stream().filter(o -> o.stream().allMatch(Acts::breastConserving)).count());
     }
 
     /** The record as the audit reads it: the acts judged were done in life, so death does not end the question. */
@@ -138,6 +150,13 @@ public final class PatientAuditor {
         Judged(Judgement first) {
             this.first = first;
         }
+    }
+
+    /** The resource read as "Type/id" (the mapping's source id), else the patient's first resource. */
+    private static LocatedResource locate(List<LocatedResource> resources, String sourceId) {
+        return resources.stream()
+                .filter(r -> sourceId.equals(r.resourceType() + "/" + r.input().json().path("id").asText()))
+                .findFirst().orElse(firstOf(resources));
     }
 
     private static LocatedResource firstOf(List<LocatedResource> resources) {

@@ -20,6 +20,8 @@ public record InputProblem(Kind kind, String file, long line, String patient, St
         /** A patient whose record holds no primary breast cancer (reported at the patient's first resource). */
         NO_BREAST_CANCER,
         /** A file that cannot be read at all (I/O error, broken gzip, a .json that is no Bundle). */
-        UNREADABLE_FILE
+        UNREADABLE_FILE,
+        /** A procedure dated after the patient's recorded death: not judged (catalogue A judges what was done before). */
+        DATED_AFTER_DEATH
     }
 }

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.primum.facts.DrugClass;
+import org.primum.facts.Laterality;
 import org.primum.facts.Metastasis;
 import org.primum.facts.ProcedureDone;
 import org.primum.facts.ProcedureKind;
@@ -68,8 +69,12 @@ final class ProcedureReader {
             unrecognised(id, "Procedure.code", p.getCode());
             return;
         }
-        ctx.out.procedures.add(new ProcedureDone(id, kind.kind(), kind.code(), lateralities.ofProcedure(p.getBodySite(), p.getCode()),
-                prophylactic(p.getCode(), p.getReasonCode()), date, kind.site()));
+        Laterality side = lateralities.ofProcedure(p.getBodySite(), p.getCode());
+        ctx.out.procedures.add(new ProcedureDone(id, kind.kind(), kind.code(), side, prophylactic(p.getCode(), p.getReasonCode()), date, kind.site()));
+        // a modified radical mastectomy (or CPT 19302, 19307...) is also an axillary dissection: one procedure, two acts
+        if (kind.kind().breastSurgery() && p.getCode().getCoding().stream().anyMatch(k -> t.includesAxillaryDissection(k.getSystem(), k.getCode()))) {
+            ctx.out.procedures.add(new ProcedureDone(id, ProcedureKind.AXILLARY_DISSECTION, kind.code(), side, false, date));
+        }
     }
 
     void read(ServiceRequest r) {

@@ -102,12 +102,23 @@ public final class MappingSettings {
         return null;
     }
 
-    /** Involved (true), clear (false) or unknown (null) from margin text. */
+    /**
+     * Involved (true), clear (false) or unknown (null) from margin text. The longest word found decides, so a
+     * negated phrase outweighs the word it contains: "not involved" is clear, "not clear" / "not free" involved.
+     */
     public Boolean marginByText(String text) {
         String s = lower(text == null ? "" : text);
-        for (String w : marginClearWords) if (s.contains(w)) return Boolean.FALSE;
-        for (String w : marginInvolvedWords) if (s.contains(w)) return Boolean.TRUE;
-        return null;
+        String clear = longestIn(s, marginClearWords), involved = longestIn(s, marginInvolvedWords);
+        if (clear == null && involved == null) return null;
+        if (involved == null) return Boolean.FALSE;
+        if (clear == null) return Boolean.TRUE;
+        return involved.length() > clear.length();
+    }
+
+    private static String longestIn(String text, List<String> words) {
+        String found = null;
+        for (String w : words) if (text.contains(w) && (found == null || w.length() > found.length())) found = w;
+        return found;
     }
 
     /** The symptom named in text ("ulcer" → ulceration, "haemorrhage" → bleeding), or null. */

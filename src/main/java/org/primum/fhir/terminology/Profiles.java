@@ -91,6 +91,7 @@ public final class Profiles {
         return tg.getCode();
     });
     public static final Membership PROPHYLACTIC_MASTECTOMY = valueSet("prophylactic-mastectomy");
+    public static final Membership BREAST_SURGERY_WITH_AXILLARY_DISSECTION = valueSet("breast-surgery-with-axillary-dissection");
     public static final Classification<String> PRIMARY_SYMPTOM = conceptMap("primary-symptom", (tg, src) -> tg.getCode());
     public static final Membership METASTASIS_SITE_OBSERVATION = valueSet("metastasis-site-observation");
     public static final Membership NO_FINDING = valueSet("no-finding");

@@ -150,6 +150,11 @@ public final class Terminology {
 
     public boolean isProphylacticMastectomy(String system, String code) { return contains(Profiles.PROPHYLACTIC_MASTECTOMY, system, code); }
 
+    /** A breast operation whose code includes an axillary dissection (a modified radical mastectomy, CPT 19302...). */
+    public boolean includesAxillaryDissection(String system, String code) {
+        return contains(Profiles.BREAST_SURGERY_WITH_AXILLARY_DISSECTION, system, code);
+    }
+
     /** True when some loaded resource uses this code system (an unknown system is worth reporting). */
     public boolean knowsSystem(String system) { return indexes.knowsSystem(system); }
 
