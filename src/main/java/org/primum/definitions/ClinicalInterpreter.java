@@ -39,7 +39,9 @@ public final class ClinicalInterpreter {
         List<ProcedureDone> procedures = upTo(record.procedures(), ProcedureDone::date, asOf);
         List<DiseaseStatus> statuses = upTo(record.diseaseStatuses(), DiseaseStatus::date, asOf);
 
-        List<PrimaryTumour> primaries = datePrimaries(upTo(record.primaries(), PrimaryTumour::diagnosed, asOf),
+        // a primary dated only by when it was entered is settled before the asOf cut: staged before asOf, it existed then
+        List<PrimaryTumour> settled = PrimaryDates.settleRecordedOnly(record.primaries(), staging, receptors, notes);
+        List<PrimaryTumour> primaries = PrimaryDates.dateUndated(upTo(settled, PrimaryTumour::diagnosed, asOf),
                 staging, receptors, procedures, therapies, notes);
         facts.addAll(primaries);
         List<Metastasis> recorded = new ArrayList<>(upTo(record.metastases(), Metastasis::onset, asOf));
@@ -101,28 +103,6 @@ public final class ClinicalInterpreter {
 
     private static Optional<LocalDate> earliest(Stream<LocalDate> dates) {
         return dates.filter(Objects::nonNull).min(Comparator.naturalOrder());
-    }
-
-    /** An undated primary takes the date of its earliest related record (staging, marker, procedure, therapy). */
-    private List<PrimaryTumour> datePrimaries(List<PrimaryTumour> primaries, List<TnmCategory> staging,
-                                              List<ReceptorStatus> receptors, List<ProcedureDone> procedures,
-                                              List<SystemicTherapy> therapies, List<MappingNote> notes) {
-        Optional<LocalDate> related = earliest(Stream.of(
-                staging.stream().map(TnmCategory::date), receptors.stream().map(ReceptorStatus::date),
-                procedures.stream().map(ProcedureDone::date), therapies.stream().map(SystemicTherapy::start))
-                .flatMap(Function.identity()));
-        List<PrimaryTumour> dated = new ArrayList<>();
-        for (PrimaryTumour p : primaries) {
-            if (p.diagnosed() == null && related.isPresent()) {
-                dated.add(new PrimaryTumour(p.sourceId(), p.code(), p.display(), related.get(), DateBasis.INFERRED, p.laterality()));
-                notes.add(new MappingNote("dates", "The primary has no diagnosis date: taken as " + related.get()
-                        + ", the date of its earliest related record.", List.of(p.sourceId())));
-            } else {
-                dated.add(p);
-            }
-        }
-        dated.sort(Comparator.comparing(PrimaryTumour::diagnosed, Comparator.nullsLast(Comparator.naturalOrder())));
-        return dated;
     }
 
     /** An undated metastasis takes the date of the first staging that shows distant disease. */
