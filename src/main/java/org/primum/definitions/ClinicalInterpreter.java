@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.*;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +46,9 @@ public final class ClinicalInterpreter {
                 staging, receptors, procedures, therapies, notes);
         facts.addAll(primaries);
         List<Metastasis> recorded = new ArrayList<>(upTo(record.metastases(), Metastasis::onset, asOf));
-        recorded.addAll(NodeReading.distant(upTo(record.nodes(), NodalDisease::onset, asOf), primaries, staging, notes));
+        List<Metastasis> distantNodes = NodeReading.distant(upTo(record.nodes(), NodalDisease::onset, asOf), primaries, staging, notes);
+        recorded.addAll(distantNodes);
+        statuses = StatusFocus.of(statuses, distantNodes.stream().map(Metastasis::sourceId).collect(Collectors.toSet()));
         List<Metastasis> metastases = dateMetastases(recorded, staging);
         facts.addAll(metastases);
 
