@@ -201,7 +201,12 @@ public final class ClinicalInterpreter {
             boolean known = true;
             for (List<Metastasis> organ : byOrgan.values()) {
                 Optional<Integer> recorded = organ.stream().map(Metastasis::lesionCount).filter(Objects::nonNull).max(Integer::compare);
-                if (recorded.isPresent()) total += recorded.get();
+                // each record at a specific site is a lesion of its own (or its recorded count): a count on the femur
+                // record does not cover a rib record. A count on a whole-organ record may include the specific ones:
+                // the larger of the two stands (duplicates of one organ record are not added up)
+                int specific = organ.stream().filter(Metastasis::specificSite)
+                        .mapToInt(m -> m.lesionCount() == null ? 1 : m.lesionCount()).sum();
+                if (recorded.isPresent()) total += Math.max(recorded.get(), specific);
                 else if (organ.stream().allMatch(Metastasis::specificSite)) total += organ.size();
                 else known = false;
             }
