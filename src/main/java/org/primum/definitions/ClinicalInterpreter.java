@@ -81,7 +81,7 @@ public final class ClinicalInterpreter {
         distant.ifPresent(facts::add);
         Clearance.of(metastases, procedures, distant).ifPresent(facts::add);
 
-        latest(upTo(record.performance(), PerformanceStatus::date, asOf).stream(), PerformanceStatus::date).ifPresent(facts::add);
+        PerformanceReading.current(upTo(record.performance(), PerformanceStatus::date, asOf), thresholds).ifPresent(facts::add);
         for (TnmAxis axis : List.of(TnmAxis.T, TnmAxis.N)) {
             latest(staging.stream().filter(s -> s.axis() == axis), TnmCategory::date).ifPresent(facts::add);
         }
