@@ -149,8 +149,12 @@ public final class ClinicalInterpreter {
                     diagnosed, found.orElse(null), null, intact, resectedOn, false, ids);
         }
         if (found.isEmpty() || diagnosed == null) {
-            notes.add(new MappingNote("de novo", "The metastasis has no date and no staging dates it: taken as de novo (synchronous with the primary).", ids));
-            return new Presentation(Scope.DE_NOVO, "metastatic breast cancer, taken as de novo: the metastasis is undated",
+            // say which date is missing: a dated metastasis beside an undated primary is not "an undated metastasis"
+            String missing = found.isEmpty() ? "The metastasis has no date and no staging dates it"
+                    : "The primary has no date and no related record dates it";
+            notes.add(new MappingNote("de novo", missing + ": taken as de novo (synchronous with the primary).", ids));
+            return new Presentation(Scope.DE_NOVO, "metastatic breast cancer, taken as de novo: the "
+                    + (found.isEmpty() ? "metastasis" : "primary") + " is undated",
                     diagnosed, found.orElse(null), null, intact, resectedOn, true, ids);
         }
         long days = ChronoUnit.DAYS.between(diagnosed, found.get());
