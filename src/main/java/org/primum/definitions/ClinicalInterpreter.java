@@ -129,8 +129,20 @@ public final class ClinicalInterpreter {
         }
         PrimaryTumour primary = primaries.get(0);
         LocalDate diagnosed = primary.diagnosed();
-        List<ProcedureDone> resections = procedures.stream()
-                .filter(p -> p.kind().breastSurgery() && !p.prophylactic() && sameSide(p.laterality(), primaries))
+        List<ProcedureDone> breastSurgery = procedures.stream()
+                .filter(p -> p.kind().breastSurgery() && !p.prophylactic() && sameSide(p.laterality(), primaries)).toList();
+        // like a therapy (catalogue "weeks on systemic therapy"), an operation more than the margin before the
+        // diagnosis treated an earlier disease (e.g. a lumpectomy for a cancer years before): the primary is intact.
+        // Within the margin it may be the excision that diagnosed this cancer.
+        LocalDate earlierDisease = diagnosed == null ? null : diagnosed.minusDays(thresholds.therapyHistoryMarginDays());
+        List<ProcedureDone> earlier = breastSurgery.stream()
+                .filter(p -> earlierDisease != null && p.date() != null && p.date().isBefore(earlierDisease)).toList();
+        if (!earlier.isEmpty()) {
+            notes.add(new MappingNote("earlier disease", "A breast operation dated more than " + thresholds.therapyHistoryMarginDays()
+                    + " days before the primary's diagnosis treated an earlier disease: it is not a resection of this primary.",
+                    earlier.stream().map(ProcedureDone::sourceId).toList()));
+        }
+        List<ProcedureDone> resections = breastSurgery.stream().filter(p -> !earlier.contains(p))
                 .sorted(Comparator.comparing(ProcedureDone::date, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         boolean intact = resections.isEmpty();
