@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.*;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -39,11 +40,15 @@ public final class ClinicalInterpreter {
         List<ProcedureDone> procedures = upTo(record.procedures(), ProcedureDone::date, asOf);
         List<DiseaseStatus> statuses = upTo(record.diseaseStatuses(), DiseaseStatus::date, asOf);
 
-        List<PrimaryTumour> primaries = datePrimaries(upTo(record.primaries(), PrimaryTumour::diagnosed, asOf),
+        // a primary dated only by when it was entered is settled before the asOf cut: staged before asOf, it existed then
+        List<PrimaryTumour> settled = PrimaryDates.settleRecordedOnly(record.primaries(), staging, receptors, notes);
+        List<PrimaryTumour> primaries = PrimaryDates.dateUndated(upTo(settled, PrimaryTumour::diagnosed, asOf),
                 staging, receptors, procedures, therapies, notes);
         facts.addAll(primaries);
         List<Metastasis> recorded = new ArrayList<>(upTo(record.metastases(), Metastasis::onset, asOf));
-        recorded.addAll(NodeReading.distant(upTo(record.nodes(), NodalDisease::onset, asOf), primaries, staging, notes));
+        List<Metastasis> distantNodes = NodeReading.distant(upTo(record.nodes(), NodalDisease::onset, asOf), primaries, staging, notes);
+        recorded.addAll(distantNodes);
+        statuses = StatusFocus.of(statuses, distantNodes.stream().map(Metastasis::sourceId).collect(Collectors.toSet()));
         List<Metastasis> metastases = dateMetastases(recorded, staging);
         facts.addAll(metastases);
 
@@ -76,7 +81,7 @@ public final class ClinicalInterpreter {
         distant.ifPresent(facts::add);
         Clearance.of(metastases, procedures, distant).ifPresent(facts::add);
 
-        latest(upTo(record.performance(), PerformanceStatus::date, asOf).stream(), PerformanceStatus::date).ifPresent(facts::add);
+        PerformanceReading.current(upTo(record.performance(), PerformanceStatus::date, asOf), thresholds).ifPresent(facts::add);
         for (TnmAxis axis : List.of(TnmAxis.T, TnmAxis.N)) {
             latest(staging.stream().filter(s -> s.axis() == axis), TnmCategory::date).ifPresent(facts::add);
         }
@@ -103,28 +108,6 @@ public final class ClinicalInterpreter {
         return dates.filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
 
-    /** An undated primary takes the date of its earliest related record (staging, marker, procedure, therapy). */
-    private List<PrimaryTumour> datePrimaries(List<PrimaryTumour> primaries, List<TnmCategory> staging,
-                                              List<ReceptorStatus> receptors, List<ProcedureDone> procedures,
-                                              List<SystemicTherapy> therapies, List<MappingNote> notes) {
-        Optional<LocalDate> related = earliest(Stream.of(
-                staging.stream().map(TnmCategory::date), receptors.stream().map(ReceptorStatus::date),
-                procedures.stream().map(ProcedureDone::date), therapies.stream().map(SystemicTherapy::start))
-                .flatMap(Function.identity()));
-        List<PrimaryTumour> dated = new ArrayList<>();
-        for (PrimaryTumour p : primaries) {
-            if (p.diagnosed() == null && related.isPresent()) {
-                dated.add(new PrimaryTumour(p.sourceId(), p.code(), p.display(), related.get(), DateBasis.INFERRED, p.laterality()));
-                notes.add(new MappingNote("dates", "The primary has no diagnosis date: taken as " + related.get()
-                        + ", the date of its earliest related record.", List.of(p.sourceId())));
-            } else {
-                dated.add(p);
-            }
-        }
-        dated.sort(Comparator.comparing(PrimaryTumour::diagnosed, Comparator.nullsLast(Comparator.naturalOrder())));
-        return dated;
-    }
-
     /** An undated metastasis takes the date of the first staging that shows distant disease. */
     private static List<Metastasis> dateMetastases(List<Metastasis> metastases, List<TnmCategory> staging) {
         Optional<LocalDate> firstM1 = earliest(staging.stream().filter(TnmCategory::showsDistantDisease).map(TnmCategory::date));
@@ -146,8 +129,20 @@ public final class ClinicalInterpreter {
         }
         PrimaryTumour primary = primaries.get(0);
         LocalDate diagnosed = primary.diagnosed();
-        List<ProcedureDone> resections = procedures.stream()
-                .filter(p -> p.kind().breastSurgery() && !p.prophylactic() && sameSide(p.laterality(), primaries))
+        List<ProcedureDone> breastSurgery = procedures.stream()
+                .filter(p -> p.kind().breastSurgery() && !p.prophylactic() && sameSide(p.laterality(), primaries)).toList();
+        // like a therapy (catalogue "weeks on systemic therapy"), an operation more than the margin before the
+        // diagnosis treated an earlier disease (e.g. a lumpectomy for a cancer years before): the primary is intact.
+        // Within the margin it may be the excision that diagnosed this cancer.
+        LocalDate earlierDisease = diagnosed == null ? null : diagnosed.minusDays(thresholds.therapyHistoryMarginDays());
+        List<ProcedureDone> earlier = breastSurgery.stream()
+                .filter(p -> earlierDisease != null && p.date() != null && p.date().isBefore(earlierDisease)).toList();
+        if (!earlier.isEmpty()) {
+            notes.add(new MappingNote("earlier disease", "A breast operation dated more than " + thresholds.therapyHistoryMarginDays()
+                    + " days before the primary's diagnosis treated an earlier disease: it is not a resection of this primary.",
+                    earlier.stream().map(ProcedureDone::sourceId).toList()));
+        }
+        List<ProcedureDone> resections = breastSurgery.stream().filter(p -> !earlier.contains(p))
                 .sorted(Comparator.comparing(ProcedureDone::date, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
         boolean intact = resections.isEmpty();
@@ -166,8 +161,12 @@ public final class ClinicalInterpreter {
                     diagnosed, found.orElse(null), null, intact, resectedOn, false, ids);
         }
         if (found.isEmpty() || diagnosed == null) {
-            notes.add(new MappingNote("de novo", "The metastasis has no date and no staging dates it: taken as de novo (synchronous with the primary).", ids));
-            return new Presentation(Scope.DE_NOVO, "metastatic breast cancer, taken as de novo: the metastasis is undated",
+            // say which date is missing: a dated metastasis beside an undated primary is not "an undated metastasis"
+            String missing = found.isEmpty() ? "The metastasis has no date and no staging dates it"
+                    : "The primary has no date and no related record dates it";
+            notes.add(new MappingNote("de novo", missing + ": taken as de novo (synchronous with the primary).", ids));
+            return new Presentation(Scope.DE_NOVO, "metastatic breast cancer, taken as de novo: the "
+                    + (found.isEmpty() ? "metastasis" : "primary") + " is undated",
                     diagnosed, found.orElse(null), null, intact, resectedOn, true, ids);
         }
         long days = ChronoUnit.DAYS.between(diagnosed, found.get());
@@ -218,7 +217,12 @@ public final class ClinicalInterpreter {
             boolean known = true;
             for (List<Metastasis> organ : byOrgan.values()) {
                 Optional<Integer> recorded = organ.stream().map(Metastasis::lesionCount).filter(Objects::nonNull).max(Integer::compare);
-                if (recorded.isPresent()) total += recorded.get();
+                // each record at a specific site is a lesion of its own (or its recorded count): a count on the femur
+                // record does not cover a rib record. A count on a whole-organ record may include the specific ones:
+                // the larger of the two stands (duplicates of one organ record are not added up)
+                int specific = organ.stream().filter(Metastasis::specificSite)
+                        .mapToInt(m -> m.lesionCount() == null ? 1 : m.lesionCount()).sum();
+                if (recorded.isPresent()) total += Math.max(recorded.get(), specific);
                 else if (organ.stream().allMatch(Metastasis::specificSite)) total += organ.size();
                 else known = false;
             }

@@ -60,15 +60,28 @@ final class DistantResponse {
 
     /**
      * The latest status (undated ones only when none is dated). Statuses of one date that disagree are not
-     * settled by the order of the records but fail safe: for the distant disease progressing wins (the
-     * progression checks stay on), for the primary a non-progressing one wins (so a progressing primary does
-     * not silence the deferral on a contradiction).
+     * settled by the order of the records but fail safe: for the distant disease the least favourable wins
+     * (progressing, then stable, then responding, then no evidence of disease: the progression checks stay on, and
+     * one site assessed stable beside another without evidence of disease is not "no evidence of disease", which
+     * would clear the way to the oligometastatic exception); for the primary a non-progressing one wins (so a
+     * progressing primary does not silence the deferral on a contradiction).
      */
     static Optional<DiseaseStatus> latest(List<DiseaseStatus> statuses, boolean distant) {
         Comparator<DiseaseStatus> byDate = Comparator.comparing(DiseaseStatus::date, Comparator.nullsFirst(Comparator.naturalOrder()));
         Comparator<DiseaseStatus> progressingLast = Comparator.comparing(s -> s.response() == Response.PROGRESSING);
-        return statuses.stream().max(byDate.thenComparing(distant ? progressingLast : progressingLast.reversed())
-                .thenComparing(DiseaseStatus::sourceId));
+        Comparator<DiseaseStatus> sameDay = distant ? Comparator.comparing(s -> unfavourable(s.response())) : progressingLast.reversed();
+        return statuses.stream().max(byDate.thenComparing(sameDay).thenComparing(DiseaseStatus::sourceId));
+    }
+
+    /** Ranks a distant response: the higher, the less favourable. */
+    private static int unfavourable(Response r) {
+        return switch (r) {
+            case NO_EVIDENCE_OF_DISEASE -> 0;
+            case RESPONDING -> 1;
+            case STABLE -> 2;
+            case UNDETERMINED -> 3;
+            case PROGRESSING -> 4;
+        };
     }
 
     private Optional<Metastasis> newLesion(List<Metastasis> metastases, TherapyExposure exposure, LocalDate windowAnchor,

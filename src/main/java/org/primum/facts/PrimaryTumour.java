@@ -9,7 +9,8 @@ public record PrimaryTumour(String sourceId, String code, String display, LocalD
     public List<String> sourceIds() { return List.of(sourceId); }
     public String describe() {
         return "primary breast cancer" + (laterality == null ? "" : " (" + laterality.name().toLowerCase() + ")")
-                + (diagnosed == null ? ", undated" : ", diagnosed " + diagnosed
-                + (dateBasis == DateBasis.INFERRED ? " (date inferred from related records)" : ""));
+                + (diagnosed == null ? ", undated"
+                : dateBasis == DateBasis.RECORDED_ONLY ? ", recorded " + diagnosed + " (no diagnosis date)"
+                : ", diagnosed " + diagnosed + (dateBasis == DateBasis.INFERRED ? " (date inferred from related records)" : ""));
     }
 }

@@ -4,6 +4,7 @@ import org.primum.facts.*;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -145,7 +146,12 @@ public final class RecordCaseBuilder {
                 case "distant" -> DiseaseFocus.DISTANT;
                 default -> DiseaseFocus.WHOLE;
             };
-            b.diseaseStatuses.add(new DiseaseStatus("Observation/" + s.id(), focus, response(s.value()), d(s.date())));
+            // as FhirRecord writes it: "nodes" focuses the first regional-type node record
+            List<String> nodeFocus = "nodes".equals(s.focus()) ? ScenarioCase.orEmpty(c.metastases()).stream()
+                    .filter(m -> org.primum.testdata.Codes.REGIONAL_NODE_SITES.contains(m.site())).findFirst()
+                    .map(m -> List.of("Condition/" + m.id())).orElse(List.of()) : List.of();
+            b.diseaseStatuses.add(new DiseaseStatus("Observation/" + s.id(), focus, response(s.value()), d(s.date()),
+                    nodeFocus, "primary".equals(s.focus())));
         }
         for (ScenarioCase.Performance p : ScenarioCase.orEmpty(c.performance())) {
             b.performance.add(new PerformanceStatus("Observation/" + p.id(),

@@ -40,13 +40,11 @@ final class ConditionReader {
     private final LesionCounts lesionCounts;
     private final Lateralities lateralities;
     private final Symptoms symptoms;
-    private final RecordedOnlyPrimaries recordedOnly;
 
-    ConditionReader(MappingContext ctx, LesionCounts lesionCounts, RecordedOnlyPrimaries recordedOnly) {
+    ConditionReader(MappingContext ctx, LesionCounts lesionCounts) {
         this.ctx = ctx;
         this.t = ctx.t;
         this.lesionCounts = lesionCounts;
-        this.recordedOnly = recordedOnly;
         this.lateralities = new Lateralities(ctx.t);
         this.symptoms = new Symptoms(ctx.t);
     }
@@ -66,10 +64,11 @@ final class ConditionReader {
         String id = ctx.id(c);
         LocalDate d = ctx.dates.onset(c);
         String display = coding == null ? text(c.getCode()) : display(coding, c.getCode());
-        ctx.out.primaries.add(new PrimaryTumour(id, coding == null ? null : coding.getCode(), display, d, basis(d),
+        // a date from recordedDate alone is when the Condition was entered: the definitions settle it
+        DateBasis dateBasis = d != null && !ctx.dates.hasOnset(c) ? DateBasis.RECORDED_ONLY : basis(d);
+        ctx.out.primaries.add(new PrimaryTumour(id, coding == null ? null : coding.getCode(), display, d, dateBasis,
                 lateralities.of(c.getBodySite(), c.getCode())));
         if (d == null) ctx.report.note("dates", "The primary breast cancer has no onset or recorded date.", id);
-        else if (!ctx.dates.hasOnset(c)) recordedOnly.add(id);
         stageSummary(c);
         statedReceptors(c);
     }

@@ -48,6 +48,15 @@ final class ConditionRoles {
         return r != null && metastases.contains(r);
     }
 
+    /**
+     * A Condition read as something other than this breast cancer, its nodes or its metastases (another cancer's
+     * secondary, or any other condition): a status focused only on such records speaks of another disease.
+     */
+    boolean isOtherDisease(Resource r) {
+        Classified k = r instanceof Condition c ? classified.get(c) : null;
+        return k != null && (k.role() == Role.OTHER || k.role() == Role.OTHER_CANCER_SECONDARY);
+    }
+
     /** Nodal disease that is not (by itself) distant: a status focused on it speaks of locoregional disease. */
     boolean isNodal(Resource r) {
         return r != null && nodes.contains(r);

@@ -76,8 +76,7 @@ public final class MappingRun {
 
         // 3. Conditions → primaries, metastases (with their counts), symptoms, unrecognised neoplasms. A count
         //    without focus can be given to the metastases only once they are all known.
-        RecordedOnlyPrimaries recordedOnly = new RecordedOnlyPrimaries();
-        ConditionReader conditionReader = new ConditionReader(ctx, lesionCounts, recordedOnly);
+        ConditionReader conditionReader = new ConditionReader(ctx, lesionCounts);
         for (Condition c : conditions) {
             ConditionRoles.Classified k = roles.of(c);
             if (k != null) guard.read(c, () -> conditionReader.read(c, k));
@@ -103,9 +102,6 @@ public final class MappingRun {
                 guard.read(s, () -> procedureReader.read(s));
             }
         }
-
-        // 5. A primary dated only by when it was recorded takes an earlier staging or marker date (all read in pass 4).
-        recordedOnly.settle(ctx.out, ctx.report);
 
         ctx.report.writeTo(ctx.out);
         return ctx.out.build();
