@@ -1,7 +1,12 @@
 package org.primum.cdshooks;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * side only in its ICD-10-CM code, nodal status as AJCC or SNOMED, missing, undated or contradictory dates and
  * statuses). Each row says which catalogue codes the cards must carry (the full set, over all cards) and which must
  * not; rows marked [fixed] answered wrongly before the fix they came with (commit history of this test). The service
- * is built without Quarkus and evaluated as of the row's date; every key is prefetched.
+ * is built without Quarkus and evaluated as of the row's date; every key is prefetched, and for a few rows the record is
+ * also read from a FHIR server instead (HAPI's RestfulServer, {@link TestFhirServer}), with the same cards.
  */
 class OtherEhrOrdersTest {
     static final Path DIR = Path.of("src/test/resources/fixtures/others-orders");
@@ -50,6 +56,7 @@ class OtherEhrOrdersTest {
 
     private static Pipeline pipeline;
     private static CdsHooksService cds;
+    private static TestFhirServer fhir;
 
     record Row(String file, String asOf, String why, Set<String> cards, Set<String> not) {
         @Override
@@ -192,6 +199,46 @@ class OtherEhrOrdersTest {
         pipeline = Pipeline.builder().rules(Path.of("rules")).profiles(Path.of("fhir-profiles")).build();
         CardFactory cards = new CardFactory(CdsProfiles.load(Path.of("fhir-profiles")), JSON, (codes, client) -> UUID.randomUUID());
         cds = new CdsHooksService(pipeline, new FhirFetcher(Duration.ofSeconds(10), 20), 50, cards, (client, server) -> Optional.empty());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (fhir != null) fhir.close();
+    }
+
+    /** The fail-safe and order-recognition cases whose record is read from the EHR's FHIR server instead of the prefetch. */
+    static Stream<Row> fetchedRows() {
+        Set<String> files = Set.of("06-cpt-rt-delivery-breast-early", "22-text-only-mastectomy-early", "33-therapy-start-unknown",
+                "34-no-distant-status-after-window", "35-undated-progressing-status", "43-cpt-mastectomy-body-site-text-right");
+        return rows().stream().filter(r -> files.contains(r.file()));
+    }
+
+    /** Only the Patient prefetched, the rest on the FHIR server (searched by the service, pages of 5): the same cards. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fetchedRows")
+    void theSameCardsWhenTheRecordIsFetched(Row row) throws Exception {
+        if (fhir == null) fhir = new TestFhirServer(5);
+        fhir.clear();
+        ObjectNode body = (ObjectNode) JSON.readTree(DIR.resolve(row.file() + ".json").toFile());
+        ObjectNode prefetch = (ObjectNode) body.path("prefetch");
+        List<Resource> onServer = new ArrayList<>();
+        for (Iterator<String> keys = prefetch.fieldNames(); keys.hasNext(); ) {
+            JsonNode value = prefetch.get(keys.next());
+            if (value.isNull()) continue;
+            if ("Bundle".equals(value.path("resourceType").asText())) {
+                Bundle b = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, value.toString());
+                b.getEntry().forEach(e -> onServer.add(e.getResource()));
+            } else {
+                onServer.add((Resource) FhirContext.forR4Cached().newJsonParser().parseResource(value.toString()));
+            }
+        }
+        fhir.put(onServer);
+        prefetch.retain(List.of("patient"));
+        body.put("fhirServer", fhir.baseUrl());
+        JsonNode response = JSON.valueToTree(cds.call(HookCall.read(body, body.path("hook").asText()), null, Pipeline.Options.LENIENT,
+                LocalDate.parse(row.asOf())));
+        assertThat(fhir.requests).as("searched on the FHIR server").anyMatch(r -> r.contains("/fhir/Observation"));
+        assertThat(new TreeSet<>(Hooks.allCodes(response.path("cards")))).as(row + "\n" + response.toPrettyString()).isEqualTo(row.cards());
     }
 
     @ParameterizedTest(name = "{0}")
