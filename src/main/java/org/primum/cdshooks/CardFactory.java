@@ -9,6 +9,7 @@ import org.primum.engine.Evaluation;
 import org.primum.engine.Indicator;
 import org.primum.engine.Recommendation;
 import org.primum.facts.Presentation;
+import org.primum.facts.PrimaryLrtOrder;
 import org.primum.facts.Scope;
 
 import java.util.*;
@@ -21,7 +22,10 @@ import java.util.*;
  * it says the guidance does not apply, or the patient has died) get no card. On the order hooks only the recommendations about the orders under review
  * (a fact of theirs names one of those orders) become cards, and the order checks of catalogue section E
  * carry suggestions with the concrete alternative ({@link OrderSuggestions}). Warning and critical cards
- * offer the override reasons of {@code fhir-profiles/} ({@link OverrideReasons}). {@code DATA_INVALID_RECORD}
+ * offer the override reasons of {@code fhir-profiles/} ({@link OverrideReasons}). A data gap of
+ * {@code fhir-profiles/ValueSet-cds-order-data-gaps.json} names no order, yet it is why a timing check of an LRT
+ * order could not be judged: on the order hooks it is shown whenever an order under review is a locoregional
+ * order of the primary (product rule Fail safe). {@code DATA_INVALID_RECORD}
  * (part of the record was invalid FHIR and left out) is a warning card for every patient and on every hook:
  * what was left out may be what decided that the guidance does not apply, or silenced an order check.
  */
@@ -42,6 +46,7 @@ public final class CardFactory {
     private final OrderSuggestions suggestions;
     private final List<Coding> overrideReasons;
     private final CatalogueCodes noCard;
+    private final CatalogueCodes orderDataGaps;
     private final GroupLead groupLead;
     private final CardIds ids;
 
@@ -50,6 +55,7 @@ public final class CardFactory {
         this.suggestions = new OrderSuggestions(profiles.orderSuggestions(), json);
         this.overrideReasons = profiles.overrideReasons().codings();
         this.noCard = profiles.noCard();
+        this.orderDataGaps = profiles.orderDataGaps();
         this.groupLead = new GroupLead(profiles.groupLeadOrder());
         this.ids = ids;
     }
@@ -75,9 +81,11 @@ public final class CardFactory {
         if (call.orderHook()) {
             evaluation.recommendations().stream().filter(r -> r.code().equals(CPM)).forEach(r -> cpmOrders.addAll(OrderSuggestions.ordersBehind(r, call)));
         }
+        boolean lrtOrderUnderReview = call.orderHook() && evaluation.facts().all(PrimaryLrtOrder.class).stream()
+                .anyMatch(o -> o.sourceIds().stream().anyMatch(call.selections()::contains));
         List<Recommendation> relevant = new ArrayList<>();
         for (Recommendation r : evaluation.recommendations()) {
-            if (call.orderHook() && !r.code().equals(INVALID_RECORD)) {
+            if (call.orderHook() && !r.code().equals(INVALID_RECORD) && !(lrtOrderUnderReview && orderDataGaps.contains(r.code()))) {
                 Set<String> concerned = concerned(r, call.selections());
                 if (concerned.isEmpty()) continue;
                 if (!r.code().equals(CPM) && cpmOrders.containsAll(concerned)) continue;

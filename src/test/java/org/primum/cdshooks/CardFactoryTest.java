@@ -135,6 +135,15 @@ class CardFactoryTest {
         assertThat(noCard).contains("NOT_APPLICABLE_DECEASED").allMatch(c -> c.startsWith("NOT_APPLICABLE_"));
     }
 
+    /** The data gaps the order hooks show beside an LRT order are data gaps of this knowledge base, and include those the timing checks fail safe on. */
+    @Test
+    void theOrderDataGapsAreDataMissingCodesOfTheKnowledgeBase() {
+        List<String> gaps = profiles.orderDataGaps().codes();
+        List<String> ruleCodes = kb.definitions().stream().map(RuleDefinition::code).toList();
+        assertThat(gaps).allMatch(c -> c.startsWith("DATA_MISSING_")).allMatch(ruleCodes::contains)
+                .contains("DATA_MISSING_THERAPY_START", "DATA_MISSING_RESPONSE_ASSESSMENT");
+    }
+
     @Test
     void bothListsAreDataChangedWithoutJava(@TempDir Path dir) throws IOException {
         copyProfiles(dir);

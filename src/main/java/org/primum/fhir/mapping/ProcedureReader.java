@@ -15,6 +15,7 @@ import org.primum.facts.ProcedureDone;
 import org.primum.facts.ProcedureKind;
 import org.primum.facts.ProposedOrder;
 import org.primum.facts.SystemicTherapy;
+import org.primum.fhir.terminology.MappingSettings;
 import org.primum.fhir.terminology.SiteMapping;
 import org.primum.fhir.terminology.Terminology;
 
@@ -24,7 +25,7 @@ import java.util.List;
 import static org.primum.fhir.mapping.Codings.allText;
 
 /**
- * Pass 4, Procedures (done: completed or in progress) and ServiceRequests (proposed: draft or active)
+ * Pass 4, Procedures (done: completed or in progress) and ServiceRequests (proposed: draft, active or on hold)
  * → procedure kind, side and prophylactic flag. A chemotherapy procedure is a systemic therapy.
  * Radiotherapy is locoregional only when aimed at the breast, chest wall or regional nodes, and is
  * aimed at a metastasis when its site or its reason (a metastasis Condition of pass 1) says so.
@@ -79,16 +80,46 @@ final class ProcedureReader {
 
     void read(ServiceRequest r) {
         ServiceRequest.ServiceRequestStatus s = r.getStatus();
-        if (s != ServiceRequest.ServiceRequestStatus.DRAFT && s != ServiceRequest.ServiceRequestStatus.ACTIVE) return;
+        // on hold: suspended, expected to resume, so still proposed (a safety check must not miss it)
+        if (s != ServiceRequest.ServiceRequestStatus.DRAFT && s != ServiceRequest.ServiceRequestStatus.ACTIVE
+                && s != ServiceRequest.ServiceRequestStatus.ONHOLD) return;
         if (Boolean.TRUE.equals(r.getDoNotPerformElement().getValue())) return;
         String id = ctx.id(r);
         Kind kind = kind(r, r.getCode(), r.getBodySite(), r.getReasonReference());
+        if (kind == null) kind = orderKindByWords(r);
         if (kind == null) {
             unrecognised(id, "ServiceRequest.code", r.getCode());
             return;
         }
-        ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), lateralities.ofProcedure(r.getBodySite(), r.getCode()),
-                prophylactic(r.getCode(), r.getReasonCode()), s.toCode()));
+        Laterality side = lateralities.ofProcedure(r.getBodySite(), r.getCode());
+        if (side == null) side = lateralityByWords(r);
+        ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(r.getCode(), r.getReasonCode()), s.toCode()));
+    }
+
+    /**
+     * An order written as text, or coded only in a local system ("Lumpectomy, left breast", "Whole breast
+     * radiotherapy"), is common in EHRs; left unrecognised it silenced every order check. Its words name the kind
+     * (mapping-settings order-kind-word); a radiotherapy's body site still decides whether it is locoregional.
+     */
+    private Kind orderKindByWords(ServiceRequest r) {
+        String named = t.orderKindByText(allText(r.getCode()));
+        if (named == null) return null;
+        ctx.report.note("order", "An order was recognised by its name, not by its code.", ctx.id(r));
+        Coding first = r.getCode().getCoding().isEmpty() ? null : r.getCode().getCodingFirstRep();
+        if (MappingSettings.ORDER_KIND_RADIOTHERAPY.equals(named)) {
+            ProcedureKind rt = radiotherapyKind(r, r.getBodySite(), r.getReasonReference());
+            // no coded site, but the words name the breast or chest wall ("whole breast radiotherapy")
+            if (rt == ProcedureKind.RADIOTHERAPY_UNSPECIFIED_SITE && t.mentionsBreastSite(allText(r.getCode()))) rt = ProcedureKind.LOCOREGIONAL_RADIOTHERAPY;
+            return new Kind(rt, first);
+        }
+        return new Kind(ProcedureKind.valueOf(named), first);
+    }
+
+    /** The side an order names in words only (its code's or body site's text: "Right mastectomy"), when no code gives it. */
+    private Laterality lateralityByWords(ServiceRequest r) {
+        StringBuilder text = new StringBuilder(allText(r.getCode()));
+        for (CodeableConcept b : r.getBodySite()) text.append(' ').append(allText(b));
+        return t.lateralityByText(text.toString());
     }
 
     private void unrecognised(String id, String element, CodeableConcept code) {
@@ -163,7 +194,11 @@ final class ProcedureReader {
     private boolean prophylactic(CodeableConcept code, List<CodeableConcept> reasons) {
         for (Coding k : code.getCoding()) if (t.isProphylacticMastectomy(k.getSystem(), k.getCode())) return true;
         if (t.mentionsProphylactic(allText(code))) return true;
-        for (CodeableConcept r : reasons) if (t.mentionsProphylactic(allText(r))) return true;
+        for (CodeableConcept r : reasons) {
+            // a reason coded as prophylactic removal (ICD-10-CM Z40.01), as US orders give it, often without a display
+            for (Coding k : r.getCoding()) if (t.isProphylacticMastectomy(k.getSystem(), k.getCode())) return true;
+            if (t.mentionsProphylactic(allText(r))) return true;
+        }
         return false;
     }
 }

@@ -2,6 +2,8 @@ package org.primum.fhir.terminology;
 
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Parameters;
+import org.primum.facts.Laterality;
+import org.primum.facts.ProcedureKind;
 import org.primum.facts.ReceptorValue;
 
 import java.math.BigDecimal;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The values of {@code Parameters-mapping-settings.json}: the receptor positivity threshold, extension
@@ -34,6 +37,8 @@ public final class MappingSettings {
     private final List<String> marginClearWords = new ArrayList<>();
     private final List<String> neoplasmWords = new ArrayList<>();
     private final List<String> neoplasmIcdPrefixes = new ArrayList<>();
+    private final List<Word> orderKindWords = new ArrayList<>();
+    private final List<Word> lateralityWords = new ArrayList<>();
 
     private MappingSettings() {
     }
@@ -63,6 +68,16 @@ public final class MappingSettings {
             case "symptom-word" -> symptomWords.add(new Word(lower(part(par, "word")), part(par, "symptom")));
             case "neoplasm-word" -> neoplasmWords.add(lower(par.getValue().primitiveValue()));
             case "neoplasm-icd10-prefix" -> neoplasmIcdPrefixes.add(par.getValue().primitiveValue().toUpperCase(Locale.ROOT));
+            case "order-kind-word" -> {
+                String kind = part(par, "kind");
+                if (!ORDER_KIND_RADIOTHERAPY.equals(kind)) ProcedureKind.valueOf(kind);
+                orderKindWords.add(new Word(lower(part(par, "word")), kind));
+            }
+            case "laterality-word" -> {
+                String side = part(par, "laterality");
+                Laterality.valueOf(side);
+                lateralityWords.add(new Word(lower(part(par, "word")), side));
+            }
             case "receptor-result-word" -> {
                 String value = part(par, "value");
                 ReceptorValue.valueOf(value);
@@ -129,6 +144,31 @@ public final class MappingSettings {
     }
 
     public boolean mentionsProphylactic(String text) { return containsAny(text, prophylacticWords); }
+
+    /** The target of {@link #orderKindByText} for a radiotherapy, whose kind its body site decides (as in ConceptMap procedure-kind). */
+    public static final String ORDER_KIND_RADIOTHERAPY = "RADIOTHERAPY";
+
+    /**
+     * The procedure kind an order's text names ("Lumpectomy, left breast" → BREAST_CONSERVING_SURGERY), the first
+     * listed word found winning (so "partial mastectomy" is listed before "mastectomy"), or null.
+     */
+    public String orderKindByText(String text) {
+        String s = lower(text == null ? "" : text);
+        for (Word w : orderKindWords) if (s.contains(w.word())) return w.meaning();
+        return null;
+    }
+
+    /** The side text names as whole words ("Right mastectomy"; left and right together: bilateral), or null. */
+    public Laterality lateralityByText(String text) {
+        String s = lower(text == null ? "" : text);
+        Laterality found = null;
+        for (Word w : lateralityWords) {
+            if (!Pattern.compile("\\b" + Pattern.quote(w.word()) + "\\b").matcher(s).find()) continue;
+            Laterality l = Laterality.valueOf(w.meaning());
+            found = found == null || found == l ? l : Laterality.BILATERAL;
+        }
+        return found;
+    }
 
     public boolean mentionsTumourBoard(String text) { return containsAny(text, tumourBoardWords); }
 

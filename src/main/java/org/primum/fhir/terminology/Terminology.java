@@ -181,6 +181,12 @@ public final class Terminology {
 
     public boolean mentionsBreastSite(String text) { return settings.mentionsBreastSite(text); }
 
+    /** The procedure kind an order's text names (a ProcedureKind name, or RADIOTHERAPY: the body site decides), or null. */
+    public String orderKindByText(String text) { return settings.orderKindByText(text); }
+
+    /** The side text names as whole words, or null. */
+    public Laterality lateralityByText(String text) { return settings.lateralityByText(text); }
+
     /**
      * A Condition that looks like a neoplasm (its display or text names one, or an ICD-10 code of any
      * national variant in a neoplasm chapter prefix): worth reporting when not recognised.
