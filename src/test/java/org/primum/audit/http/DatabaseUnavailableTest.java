@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -46,6 +47,14 @@ class DatabaseUnavailableTest {
         Response r = given().get("/audit/jobs/00000000-0000-0000-0000-000000000000");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(503);
         assertThat(r.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+    }
+
+    @Test
+    void anAuditUploadAnswers503() {
+        Response r = given().contentType("application/fhir+ndjson").body("{\"resourceType\":\"Patient\",\"id\":\"p1\"}\n".getBytes(StandardCharsets.UTF_8)).post("/audit");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(503);
+        assertThat(r.jsonPath().getString("resourceType")).isEqualTo("OperationOutcome");
+        assertThat(r.jsonPath().getString("issue[0].code")).isEqualTo("exception");
     }
 
     @Test
