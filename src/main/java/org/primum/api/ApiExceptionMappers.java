@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.primum.audit.store.DatabaseUnavailableException;
 import org.primum.fhir.HapiErrors;
 import org.primum.input.InvalidInputException;
 import io.vertx.core.http.HttpClosedException;
@@ -120,18 +119,6 @@ public class ApiExceptionMappers {
         String accept = request == null ? null : request.getHeaderString(HttpHeaders.ACCEPT);
         return clientError(request, 406, "not-supported", "cannot answer in " + accept + ": this endpoint answers application/json"
                 + " (errors as application/fhir+json)", "Accept");
-    }
-
-    /**
-     * The database is still being migrated at start-up, or its migration failed ({@code audit.store.SchemaMigration}):
-     * the endpoints that need it answer 503, the tumour board does not need it.
-     */
-    @ServerExceptionMapper
-    public Response databaseUnavailable(DatabaseUnavailableException e, ContainerRequestContext request) {
-        LOG.warnf("request %s %s %s -> 503: %s", RequestLog.id(request), request == null ? "" : request.getMethod(),
-                request == null ? "" : request.getUriInfo().getPath(), e.getMessage());
-        Response oo = OperationOutcomes.response(503, e.transientState() ? "transient" : "exception", e.getMessage(), null);
-        return e.transientState() ? Response.fromResponse(oo).header(HttpHeaders.RETRY_AFTER, "5").build() : oo;
     }
 
     /** Other JAX-RS errors keep their status; a 5xx among them is a server fault like any other. */
