@@ -1,6 +1,5 @@
 package org.primum.cdshooks;
 
-import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -21,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Card ids and the feedback on cards, in the default datasource (embedded H2 file by default, PostgreSQL
@@ -34,9 +34,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * counted for each of its codes and that version, even after a restart. Feedback is accepted only on the
  * caller's own cards, and the summary counts only the caller's feedback ({@code audit.store.FeedbackAudit}
  * reads everyone's, for the auditors).
+ * <p>
+ * Opened on first use, not at start-up: the database's schema is migrated in the background as the service starts
+ * ({@code audit.store.SchemaMigration}), and the tumour board's first answer does not wait for it. The first CDS
+ * Hooks call then reads the MAC key and the known signatures (waiting for the migration if it still runs).
  */
 @Singleton
-@Startup
 public class FeedbackStore {
     private static final Logger LOG = Logger.getLogger(FeedbackStore.class);
 
@@ -49,36 +52,61 @@ public class FeedbackStore {
 
     private final DataSource dataSource;
     private final String knowledgeBaseVersion;
-    private final CardIdSeal seal;
+    private final Supplier<CardIdSeal> sealSource;
     private final Map<String, Signed> signatures = new ConcurrentHashMap<>();
+    /** Null until {@link #seal()} opened the store. */
+    private volatile CardIdSeal seal;
 
     @Inject
     public FeedbackStore(DataSource dataSource, Pipeline pipeline, CdsSecurityConfig config) {
-        this(dataSource, pipeline.knowledgeBase().version(), new CardIdSeal(ServerSecrets.load(dataSource, SECRET_NAME,
+        this(dataSource, pipeline.knowledgeBase().version(), () -> new CardIdSeal(ServerSecrets.load(dataSource, SECRET_NAME,
                 config.security().cardIdSecret(), "primum.cdshooks.security.card-id-secret")));
     }
 
     /** A store on a migrated schema whose cards are issued under {@code knowledgeBaseVersion}, keyed by the database's secret. */
     public FeedbackStore(DataSource dataSource, String knowledgeBaseVersion) {
-        this(dataSource, knowledgeBaseVersion, new CardIdSeal(ServerSecrets.load(dataSource, SECRET_NAME, Optional.empty(), SECRET_NAME)));
+        this(dataSource, knowledgeBaseVersion, () -> new CardIdSeal(ServerSecrets.load(dataSource, SECRET_NAME, Optional.empty(), SECRET_NAME)));
     }
 
     /** A store on a migrated schema whose cards are issued under {@code knowledgeBaseVersion} and sealed with {@code seal}. */
     public FeedbackStore(DataSource dataSource, String knowledgeBaseVersion, CardIdSeal seal) {
+        this(dataSource, knowledgeBaseVersion, given(seal));
+    }
+
+    private static Supplier<CardIdSeal> given(CardIdSeal seal) {
+        Objects.requireNonNull(seal, "seal");
+        return () -> seal;
+    }
+
+    private FeedbackStore(DataSource dataSource, String knowledgeBaseVersion, Supplier<CardIdSeal> sealSource) {
         this.dataSource = dataSource;
         this.knowledgeBaseVersion = Objects.requireNonNull(knowledgeBaseVersion, "knowledgeBaseVersion");
-        this.seal = Objects.requireNonNull(seal, "seal");
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT signature, codes, kb_version FROM cds_card_signature")) {
-            while (rs.next()) signatures.put(rs.getString(1), new Signed(List.of(rs.getString(2).split(",")), rs.getString(3)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("CDS Hooks feedback store cannot be opened: " + e.getMessage(), e);
+        this.sealSource = sealSource;
+    }
+
+    /** The card-id seal, the store opened first (its key and the known signatures read) if this is its first use; retried after a failure. */
+    private CardIdSeal seal() {
+        CardIdSeal opened = seal;
+        if (opened != null) return opened;
+        synchronized (this) {
+            if (seal == null) {
+                CardIdSeal loaded = sealSource.get();
+                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT signature, codes, kb_version FROM cds_card_signature")) {
+                    while (rs.next()) signatures.putIfAbsent(rs.getString(1), new Signed(List.of(rs.getString(2).split(",")), rs.getString(3)));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("CDS Hooks feedback store cannot be opened: " + e.getMessage(), e);
+                }
+                LOG.debugf("feedback store: %d card signatures known", signatures.size());
+                seal = loaded;
+            }
+            return seal;
         }
-        LOG.debugf("feedback store: %d card signatures known", signatures.size());
     }
 
     /** A new card uuid carrying these codes, issued to {@code client} (the issuer of the caller's JWT). */
     public UUID cardId(Collection<String> codes, String client) {
+        CardIdSeal seal = seal();
         List<String> sorted = codes.stream().distinct().sorted().toList();
         String signature = signature(knowledgeBaseVersion, sorted);
         if (!signatures.containsKey(signature)) remember(signature, sorted);
@@ -99,7 +127,7 @@ public class FeedbackStore {
 
     /** What a card issued to {@code client} carries; null for any other uuid. */
     private Signed signed(String cardUuid, String client) {
-        OptionalInt sealed = seal.signatureOf(cardUuid, client);
+        OptionalInt sealed = seal().signatureOf(cardUuid, client);
         if (sealed.isEmpty()) return null;
         String signature = String.format("%08x", sealed.getAsInt());
         Signed known = signatures.get(signature);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.primum.api.ContentEncoding;
 import org.primum.api.OperationOutcomes;
+import org.primum.audit.store.DatabaseUnavailableException;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
@@ -154,6 +155,10 @@ public class AuditUploadRoute {
                         discard();
                         if (submitted.cause() instanceof InvalidInputException e) {
                             reply(ctx, OperationOutcomes.response(e));
+                            return;
+                        }
+                        if (submitted.cause() instanceof DatabaseUnavailableException e) { // schema still migrating, or its migration failed
+                            reply(ctx, OperationOutcomes.response(503, e.transientState() ? "transient" : "exception", e.getMessage(), null));
                             return;
                         }
                         LOG.warnf("audit job %s not created: %s", id, submitted.cause().getClass().getName());

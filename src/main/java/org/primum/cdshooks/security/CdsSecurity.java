@@ -80,20 +80,9 @@ public class CdsSecurity {
         return new SharedReplayGuard(memory, new TokenUseTable(dataSource), background);
     }
 
-    /**
-     * BouncyCastle for ECDSA verification (ES384 costs ~0.8 ms instead of ~3 ms with JDK 17's SunEC), registered
-     * at the lowest priority so that no other default changes; the JDK's provider if it cannot be registered.
-     */
+    /** BouncyCastle's name once registered ({@link BouncyCastleRegistration}, begun earlier in the background), or null: the JDK's provider. */
     static String bouncyCastle() {
-        try {
-            if (java.security.Security.getProvider("BC") == null) {
-                java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
-            }
-            return "BC";
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warnf("BouncyCastle not available (%s): ECDSA client JWTs verified with the JDK's provider", e.getClass().getSimpleName());
-            return null;
-        }
+        return BouncyCastleRegistration.provider();
     }
 
     private void warnIfNoFhirServers(String alias, CdsSecurityConfig.TrustedIssuer i) {
