@@ -79,7 +79,10 @@ public final class ClinicalInterpreter {
         LocalDate windowAnchor = diagnosed != null ? diagnosed : presentation.metastasisFound();
         Optional<ResponseAssessment> distant = distantResponse.of(responses, metastases, exposure, windowAnchor);
         distant.ifPresent(facts::add);
-        Clearance.of(metastases, procedures, distant).ifPresent(facts::add);
+        // the metastases the deciding status names (none: the distant disease as a whole)
+        List<String> assessedOnly = distant.flatMap(d -> responses.stream().filter(s -> d.sourceIds().contains(s.sourceId())).findFirst())
+                .map(DiseaseStatus::metastasisFocus).orElse(List.of());
+        Clearance.of(metastases, procedures, distant, assessedOnly).ifPresent(facts::add);
 
         PerformanceReading.current(upTo(record.performance(), PerformanceStatus::date, asOf), thresholds).ifPresent(facts::add);
         for (TnmAxis axis : List.of(TnmAxis.T, TnmAxis.N)) {

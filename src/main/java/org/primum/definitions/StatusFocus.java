@@ -3,6 +3,7 @@ package org.primum.definitions;
 import org.primum.facts.DiseaseFocus;
 import org.primum.facts.DiseaseStatus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +25,9 @@ final class StatusFocus {
         if (s.nodeFocus().stream().noneMatch(distantNodes::contains)) return s;
         boolean locoregional = s.primaryFocus() || s.nodeFocus().stream().anyMatch(id -> !distantNodes.contains(id));
         DiseaseFocus focus = locoregional ? DiseaseFocus.WHOLE : DiseaseFocus.DISTANT;
-        return new DiseaseStatus(s.sourceId(), focus, s.response(), s.date(), s.nodeFocus(), s.primaryFocus());
+        List<String> metastases = new ArrayList<>(s.metastasisFocus());
+        s.nodeFocus().stream().filter(distantNodes::contains).forEach(metastases::add);
+        return new DiseaseStatus(s.sourceId(), focus, s.response(), s.date(), s.nodeFocus(), s.primaryFocus(), metastases);
     }
 
     private StatusFocus() {

@@ -41,7 +41,8 @@ public final class FhirRecord {
     private final Patient patient = new Patient();
     private final List<Resource> resources = new ArrayList<>();
     private String primaryRef;
-    private String distantRef;
+    /** Every distant metastasis recorded so far: a status of "the distant disease" names them all. */
+    private final List<String> distantRefs = new ArrayList<>();
     private String nodeRef;
 
     private FhirRecord(String patientId) {
@@ -86,7 +87,7 @@ public final class FhirRecord {
     public FhirRecord metastasis(String id, String site, Consumer<Conditions.Metastasis> options) {
         Conditions.Metastasis o = new Conditions.Metastasis();
         options.accept(o);
-        if (distantRef == null && !Codes.REGIONAL_NODE_SITES.contains(site)) distantRef = "Condition/" + id;
+        if (!Codes.REGIONAL_NODE_SITES.contains(site)) distantRefs.add("Condition/" + id);
         if (nodeRef == null && Codes.REGIONAL_NODE_SITES.contains(site)) nodeRef = "Condition/" + id;
         return add(Conditions.metastasis(id, site, subject, primaryRef, o));
     }
@@ -113,18 +114,18 @@ public final class FhirRecord {
         return add(Observations.receptor(id, marker, value, subject, primaryRef, o));
     }
 
-    /** focus: primary | distant | nodes (the first regional node record) | whole; value: responding | partial | stable | progressing | ned | undetermined. */
+    /** focus: primary | distant (every distant metastasis recorded so far) | nodes (the first regional node record) | whole; value: responding | partial | stable | progressing | ned | undetermined. */
     public FhirRecord status(String id, String focus, String value, Consumer<Observations.Status> options) {
         Observations.Status o = new Observations.Status();
         options.accept(o);
-        String focusRef = switch (focus) {
-            case "primary" -> linked(primaryRef, "a primary");
-            case "distant" -> linked(distantRef, "a distant metastasis");
-            case "nodes" -> linked(nodeRef, "a regional node record");
-            case "whole" -> null;
+        List<String> focusRefs = switch (focus) {
+            case "primary" -> List.of(linked(primaryRef, "a primary"));
+            case "distant" -> List.copyOf(distantRefs.isEmpty() ? List.of(linked(null, "a distant metastasis")) : distantRefs);
+            case "nodes" -> List.of(linked(nodeRef, "a regional node record"));
+            case "whole" -> List.of();
             default -> throw new IllegalArgumentException("status focus " + focus);
         };
-        return add(Observations.status(id, value, subject, focusRef, o));
+        return add(Observations.status(id, value, subject, focusRefs, o));
     }
 
     /** scale: ecog | karnofsky. */

@@ -7,6 +7,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 
+import java.util.List;
+
 import static org.primum.testdata.Codes.*;
 
 /**
@@ -94,13 +96,13 @@ public final class Observations {
      * An mCODE cancer disease status: responding | partial | stable | progressing | ned | undetermined, about
      * {@code focusRef} (the primary or a metastasis; null: the whole disease).
      */
-    static Observation status(String id, String value, Reference subject, String focusRef, Status o) {
+    static Observation status(String id, String value, Reference subject, List<String> focusRefs, Status o) {
         boolean older = o.responseLoinc;
         CodeableConcept code = older ? cc(LOINC, "88040-1", "Response to cancer treatment")
                 : cc(LOINC, "97509-4", "Cancer disease progression");
         Observation s = observation(id, subject, code, o.date);
         s.getMeta().addProfile(MCODE + "mcode-cancer-disease-status");
-        if (focusRef != null) s.addFocus(new Reference(focusRef));
+        for (String f : focusRefs) s.addFocus(new Reference(f));
         s.setValue(switch (value) {
             case "responding" -> older ? cc(SCT, "385633008", "Improving") : cc(SCT, "268910001", "Patient's condition improved");
             case "partial" -> cc(SCT, "551001000124108", "Cancer in partial remission");

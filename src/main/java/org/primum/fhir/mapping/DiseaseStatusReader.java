@@ -41,7 +41,7 @@ final class DiseaseStatusReader {
             return;
         }
         boolean primary = false, distant = false, primaryItself = false, other = false;
-        List<String> nodes = new ArrayList<>();
+        List<String> nodes = new ArrayList<>(), metastases = new ArrayList<>();
         for (Reference f : o.getFocus()) {
             Resource target = ctx.index.resolve(f, o);
             // the primary or its nodes: locoregional disease, never the distant disease (catalogue "response assessment");
@@ -50,7 +50,10 @@ final class DiseaseStatusReader {
             else if (roles.isNodal(target)) {
                 primary = true;
                 nodes.add(ctx.id(target));
-            } else if (roles.isMetastasis(target)) distant = true;
+            } else if (roles.isMetastasis(target)) {
+                distant = true;
+                metastases.add(ctx.id(target));
+            }
             else if (roles.isOtherDisease(target)) other = true;
         }
         if (other && !primary && !distant) {
@@ -60,6 +63,6 @@ final class DiseaseStatusReader {
             return;
         }
         DiseaseFocus focus = primary == distant ? DiseaseFocus.WHOLE : primary ? DiseaseFocus.PRIMARY : DiseaseFocus.DISTANT;
-        ctx.out.diseaseStatuses.add(new DiseaseStatus(id, focus, response, ctx.dates.effective(o), nodes, primaryItself));
+        ctx.out.diseaseStatuses.add(new DiseaseStatus(id, focus, response, ctx.dates.effective(o), nodes, primaryItself, metastases));
     }
 }
