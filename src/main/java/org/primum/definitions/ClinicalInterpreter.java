@@ -107,7 +107,8 @@ public final class ClinicalInterpreter {
         return items.max(Comparator.comparing(date, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
-    private static Optional<LocalDate> earliest(Stream<LocalDate> dates) {
+    /** The earliest of the dates given, nulls skipped. */
+    static Optional<LocalDate> earliest(Stream<LocalDate> dates) {
         return dates.filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
 

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -39,7 +38,7 @@ final class PrimaryDates {
      */
     static List<PrimaryTumour> settleRecordedOnly(List<PrimaryTumour> primaries, List<TnmCategory> staging,
                                                   List<ReceptorStatus> receptors, List<MappingNote> notes) {
-        Optional<LocalDate> diagnostic = earliest(Stream.concat(staging.stream().map(TnmCategory::date),
+        Optional<LocalDate> diagnostic = ClinicalInterpreter.earliest(Stream.concat(staging.stream().map(TnmCategory::date),
                 receptors.stream().map(ReceptorStatus::date)));
         List<PrimaryTumour> settled = new ArrayList<>();
         for (PrimaryTumour p : primaries) {
@@ -61,7 +60,7 @@ final class PrimaryDates {
     static List<PrimaryTumour> dateUndated(List<PrimaryTumour> primaries, List<TnmCategory> staging,
                                            List<ReceptorStatus> receptors, List<ProcedureDone> procedures,
                                            List<SystemicTherapy> therapies, List<MappingNote> notes) {
-        Optional<LocalDate> related = earliest(Stream.of(
+        Optional<LocalDate> related = ClinicalInterpreter.earliest(Stream.of(
                 staging.stream().map(TnmCategory::date), receptors.stream().map(ReceptorStatus::date),
                 procedures.stream().map(ProcedureDone::date), therapies.stream().map(SystemicTherapy::start))
                 .flatMap(Function.identity()));
@@ -81,10 +80,6 @@ final class PrimaryDates {
 
     private static PrimaryTumour with(PrimaryTumour p, LocalDate date, DateBasis basis) {
         return new PrimaryTumour(p.sourceId(), p.code(), p.display(), date, basis, p.laterality());
-    }
-
-    private static Optional<LocalDate> earliest(Stream<LocalDate> dates) {
-        return dates.filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
 
     private PrimaryDates() {

@@ -2,6 +2,7 @@ package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
@@ -45,9 +46,8 @@ final class Dates {
         LocalDate d = null;
         if (onset instanceof DateTimeType dt) d = date(dt);
         else if (onset instanceof Period p && p.hasStart()) d = date(p.getStartElement());
-        if (d == null && c.getExtensionByUrl(ASSERTED_DATE) != null && c.getExtensionByUrl(ASSERTED_DATE).getValue() instanceof DateTimeType a) {
-            d = date(a);
-        }
+        Extension asserted = d == null ? c.getExtensionByUrl(ASSERTED_DATE) : null;
+        if (asserted != null && asserted.getValue() instanceof DateTimeType a) d = date(a);
         return d;
     }
 

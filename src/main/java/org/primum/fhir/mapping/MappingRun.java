@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.primum.facts.ClinicalRecord;
+import org.primum.fhir.terminology.Profiles;
 import org.primum.fhir.terminology.Terminology;
 
 import java.time.LocalDate;
@@ -108,22 +109,17 @@ public final class MappingRun {
     }
 
     /**
-     * ICD-10-GM's certainty of a diagnosis, an extension of the coding (German MII): A = excluded ("ausgeschlossen"),
-     * G = confirmed, V = suspected, Z = status post.
+     * Refuted or entered in error: as if not recorded. German records say "excluded" with a certainty on the code's
+     * coding (ICD-10-GM Diagnosesicherheit "A", ValueSet excluded-diagnosis-certainty) instead of a verification
+     * status: a metastasis ruled out must not make a patient metastatic, so that counts as refuted unless a
+     * verification status says otherwise.
      */
-    static final String GM_CERTAINTY = "http://fhir.de/StructureDefinition/icd-10-gm-diagnosesicherheit";
-
-    /**
-     * Refuted or entered in error: as if not recorded. German records say "excluded" with the ICD-10-GM certainty
-     * "A" instead of a verification status: a metastasis ruled out must not make a patient metastatic, so that
-     * counts as refuted unless a verification status says otherwise.
-     */
-    private static boolean ignored(Condition c) {
+    private boolean ignored(Condition c) {
         String v = Codings.code(c.getVerificationStatus());
         if (v != null) return "refuted".equals(v) || "entered-in-error".equals(v);
-        return c.getCode().getCoding().stream()
-                .map(k -> k.getExtensionByUrl(GM_CERTAINTY))
-                .anyMatch(e -> e != null && e.getValue() instanceof Coding certainty && "A".equals(certainty.getCode()));
+        return c.getCode().getCoding().stream().flatMap(k -> k.getExtension().stream())
+                .anyMatch(e -> e.getValue() instanceof Coding certainty
+                        && ctx.t.contains(Profiles.EXCLUDED_DIAGNOSIS_CERTAINTY, certainty.getSystem(), certainty.getCode()));
     }
 
     private static boolean ignored(Observation o) {

@@ -15,7 +15,7 @@ import org.primum.facts.ProcedureDone;
 import org.primum.facts.ProcedureKind;
 import org.primum.facts.ProposedOrder;
 import org.primum.facts.SystemicTherapy;
-import org.primum.fhir.terminology.MappingSettings;
+import org.primum.fhir.terminology.Profiles;
 import org.primum.fhir.terminology.SiteMapping;
 import org.primum.fhir.terminology.Terminology;
 
@@ -106,13 +106,24 @@ final class ProcedureReader {
         if (named == null) return null;
         ctx.report.note("order", "An order was recognised by its name, not by its code.", ctx.id(r));
         Coding first = r.getCode().getCoding().isEmpty() ? null : r.getCode().getCodingFirstRep();
-        if (MappingSettings.ORDER_KIND_RADIOTHERAPY.equals(named)) {
-            ProcedureKind rt = radiotherapyKind(r, r.getBodySite(), r.getReasonReference());
-            // no coded site, but the words name the breast or chest wall ("whole breast radiotherapy")
-            if (rt == ProcedureKind.RADIOTHERAPY_UNSPECIFIED_SITE && t.mentionsBreastSite(allText(r.getCode()))) rt = ProcedureKind.LOCOREGIONAL_RADIOTHERAPY;
-            return new Kind(rt, first);
+        Kind kind = resolve(named, first, r, r.getCode(), r.getBodySite(), r.getReasonReference());
+        // no coded site, but the words name the breast or chest wall ("whole breast radiotherapy")
+        if (kind.kind() == ProcedureKind.RADIOTHERAPY_UNSPECIFIED_SITE && t.mentionsBreastSite(allText(r.getCode()))) {
+            return new Kind(ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, first);
         }
-        return new Kind(ProcedureKind.valueOf(named), first);
+        return kind;
+    }
+
+    /** The kind a code or a word names ({@link Profiles#RADIOTHERAPY_BY_SITE}: the body site decides), with its target site. */
+    private Kind resolve(String kind, Coding k, DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons) {
+        if (ProcedureKind.METASTASIS_ABLATION.name().equals(kind)) return new Kind(ProcedureKind.METASTASIS_ABLATION, k, targetSite(r, bodySites, reasons));
+        if (!Profiles.RADIOTHERAPY_BY_SITE.equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
+        ProcedureKind rt = radiotherapyKind(r, bodySites, reasons);
+        if (rt != ProcedureKind.METASTASIS_RADIOTHERAPY) return new Kind(rt, k);
+        // catalogue "ablated metastasis": stereotactic radiotherapy of a metastasis ablates it; conventional
+        // (palliative) radiotherapy does not, and a generic code says which only in its words
+        boolean ablative = t.mentionsAblation(allText(code));
+        return new Kind(ablative ? ProcedureKind.METASTASIS_ABLATION : rt, k, targetSite(r, bodySites, reasons));
     }
 
     /** The side an order names in words only (its code's or body site's text: "Right mastectomy"), when no code gives it. */
@@ -130,15 +141,7 @@ final class ProcedureReader {
     private Kind kind(DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons) {
         for (Coding k : code.getCoding()) {
             String kind = t.procedureKind(k.getSystem(), k.getCode());
-            if (kind == null) continue;
-            if (ProcedureKind.METASTASIS_ABLATION.name().equals(kind)) return new Kind(ProcedureKind.METASTASIS_ABLATION, k, targetSite(r, bodySites, reasons));
-            if (!"RADIOTHERAPY".equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
-            ProcedureKind rt = radiotherapyKind(r, bodySites, reasons);
-            if (rt != ProcedureKind.METASTASIS_RADIOTHERAPY) return new Kind(rt, k);
-            // catalogue "ablated metastasis": stereotactic radiotherapy of a metastasis ablates it; conventional
-            // (palliative) radiotherapy does not, and a generic code says which only in its words
-            boolean ablative = t.mentionsAblation(allText(code));
-            return new Kind(ablative ? ProcedureKind.METASTASIS_ABLATION : rt, k, targetSite(r, bodySites, reasons));
+            if (kind != null) return resolve(kind, k, r, code, bodySites, reasons);
         }
         // a metastasectomy or ablation known by its words alone, aimed at a metastasis
         String site = targetSite(r, bodySites, reasons);

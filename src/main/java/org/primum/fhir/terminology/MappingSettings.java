@@ -3,7 +3,6 @@ package org.primum.fhir.terminology;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.primum.facts.Laterality;
-import org.primum.facts.ProcedureKind;
 import org.primum.facts.ReceptorValue;
 
 import java.math.BigDecimal;
@@ -38,7 +37,11 @@ public final class MappingSettings {
     private final List<String> neoplasmWords = new ArrayList<>();
     private final List<String> neoplasmIcdPrefixes = new ArrayList<>();
     private final List<Word> orderKindWords = new ArrayList<>();
-    private final List<Word> lateralityWords = new ArrayList<>();
+    /** A side and the whole word that names it, the pattern compiled once at load. */
+    private record SideWord(Pattern word, Laterality side) {
+    }
+
+    private final List<SideWord> lateralityWords = new ArrayList<>();
 
     private MappingSettings() {
     }
@@ -68,16 +71,9 @@ public final class MappingSettings {
             case "symptom-word" -> symptomWords.add(new Word(lower(part(par, "word")), part(par, "symptom")));
             case "neoplasm-word" -> neoplasmWords.add(lower(par.getValue().primitiveValue()));
             case "neoplasm-icd10-prefix" -> neoplasmIcdPrefixes.add(par.getValue().primitiveValue().toUpperCase(Locale.ROOT));
-            case "order-kind-word" -> {
-                String kind = part(par, "kind");
-                if (!ORDER_KIND_RADIOTHERAPY.equals(kind)) ProcedureKind.valueOf(kind);
-                orderKindWords.add(new Word(lower(part(par, "word")), kind));
-            }
-            case "laterality-word" -> {
-                String side = part(par, "laterality");
-                Laterality.valueOf(side);
-                lateralityWords.add(new Word(lower(part(par, "word")), side));
-            }
+            case "order-kind-word" -> orderKindWords.add(new Word(lower(part(par, "word")), Profiles.procedureKind(part(par, "kind"))));
+            case "laterality-word" -> lateralityWords.add(new SideWord(
+                    Pattern.compile("\\b" + Pattern.quote(lower(part(par, "word"))) + "\\b"), Laterality.valueOf(part(par, "laterality"))));
             case "receptor-result-word" -> {
                 String value = part(par, "value");
                 ReceptorValue.valueOf(value);
@@ -145,11 +141,9 @@ public final class MappingSettings {
 
     public boolean mentionsProphylactic(String text) { return containsAny(text, prophylacticWords); }
 
-    /** The target of {@link #orderKindByText} for a radiotherapy, whose kind its body site decides (as in ConceptMap procedure-kind). */
-    public static final String ORDER_KIND_RADIOTHERAPY = "RADIOTHERAPY";
-
     /**
-     * The procedure kind an order's text names ("Lumpectomy, left breast" → BREAST_CONSERVING_SURGERY), the first
+     * The procedure kind an order's text names ("Lumpectomy, left breast" → BREAST_CONSERVING_SURGERY; a radiotherapy
+     * {@link Profiles#RADIOTHERAPY_BY_SITE}), the first
      * listed word found winning (so "partial mastectomy" is listed before "mastectomy"), or null.
      */
     public String orderKindByText(String text) {
@@ -162,10 +156,9 @@ public final class MappingSettings {
     public Laterality lateralityByText(String text) {
         String s = lower(text == null ? "" : text);
         Laterality found = null;
-        for (Word w : lateralityWords) {
-            if (!Pattern.compile("\\b" + Pattern.quote(w.word()) + "\\b").matcher(s).find()) continue;
-            Laterality l = Laterality.valueOf(w.meaning());
-            found = found == null || found == l ? l : Laterality.BILATERAL;
+        for (SideWord w : lateralityWords) {
+            if (!w.word().matcher(s).find()) continue;
+            found = found == null || found == w.side() ? w.side() : Laterality.BILATERAL;
         }
         return found;
     }

@@ -36,6 +36,8 @@ public final class Profiles {
     private static final String TEST_METHOD = CodeSystems.BASE + "/receptor-test-method";
 
     // ------------------------------------------------------------------ Conditions: primary, metastasis, nodes
+    /** A certainty on a diagnosis code's coding that says the diagnosis was excluded (ICD-10-GM "A"). */
+    public static final Membership EXCLUDED_DIAGNOSIS_CERTAINTY = valueSet("excluded-diagnosis-certainty");
     public static final Membership PRIMARY_BREAST_CANCER = valueSet("primary-breast-cancer");
     public static final Membership MALIGNANT_NEOPLASM_SITE_BY_BODY_SITE = valueSet("malignant-neoplasm-site-by-body-site");
     public static final Membership BREAST_STRUCTURE = valueSet("breast-structure");
@@ -85,11 +87,10 @@ public final class Profiles {
     /** A Procedure coded as a systemic therapy (chemotherapy 367336001, the MII therapy types, OPS 8-542...): its drug class. */
     public static final Classification<DrugClass> SYSTEMIC_THERAPY_PROCEDURE = conceptMap("systemic-therapy-procedure",
             (tg, src) -> DrugClass.valueOf(tg.getCode()));
-    /** A {@link ProcedureKind} name, or RADIOTHERAPY: the body site decides (see the README). */
-    public static final Classification<String> PROCEDURE_KIND = conceptMap("procedure-kind", (tg, src) -> {
-        if (!"RADIOTHERAPY".equals(tg.getCode())) ProcedureKind.valueOf(tg.getCode());
-        return tg.getCode();
-    });
+    /** The kind a procedure code or word names when its body site decides (locoregional, of a metastasis, unspecified). */
+    public static final String RADIOTHERAPY_BY_SITE = "RADIOTHERAPY";
+    /** A {@link ProcedureKind} name, or {@link #RADIOTHERAPY_BY_SITE} (see the README). */
+    public static final Classification<String> PROCEDURE_KIND = conceptMap("procedure-kind", (tg, src) -> procedureKind(tg.getCode()));
     public static final Membership PROPHYLACTIC_MASTECTOMY = valueSet("prophylactic-mastectomy");
     public static final Membership BREAST_SURGERY_WITH_AXILLARY_DISSECTION = valueSet("breast-surgery-with-axillary-dissection");
     public static final Classification<String> PRIMARY_SYMPTOM = conceptMap("primary-symptom", (tg, src) -> tg.getCode());
@@ -121,6 +122,12 @@ public final class Profiles {
         Enumerations.ConceptMapEquivalence eq = tg.getEquivalence();
         if (eq == null) throw new IllegalArgumentException("equivalence is required");
         return eq == Enumerations.ConceptMapEquivalence.WIDER || eq == Enumerations.ConceptMapEquivalence.SUBSUMES;
+    }
+
+    /** A {@link ProcedureKind} name or {@link #RADIOTHERAPY_BY_SITE}, checked; anything else fails the load. */
+    static String procedureKind(String name) {
+        if (!RADIOTHERAPY_BY_SITE.equals(name)) ProcedureKind.valueOf(name);
+        return name;
     }
 
     private static String product(ConceptMap.TargetElementComponent tg, String property) {
