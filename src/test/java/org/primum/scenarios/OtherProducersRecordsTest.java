@@ -402,7 +402,45 @@ class OtherProducersRecordsTest {
                 row("100-mii-ops-breast-conserving-before-metastasis", "2024-04-15", "[fixed] OPS 5-870.a0 (under 5-870, breast-conserving) on the primary's side before the bone metastasis was found",
                         fires("NOT_APPLICABLE_PRIMARY_RESECTED"), not()),
                 row("101-mii-performance-status-components", "2024-04-15", "[fixed] ECOG '3' and Karnofsky '30%' as bare codes in components of one MII 'general condition' Observation: poor performance status",
-                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "POOR_PERFORMANCE_STATUS"), not()));
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "POOR_PERFORMANCE_STATUS"), not()),
+                // German MII oncology "Verlauf" (course): the overall assessment in the value, the parts in components
+                row("110-mii-verlauf-no-change-after-window", "2024-07-01", "[fixed] MII Verlauf 20 weeks after the start: overall 'K' (no change), primary and distant 'N': the response assessment, distant disease stable",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL"),
+                        not("DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("111-mii-verlauf-distant-k-primary-progress", "2024-07-01", "[fixed] overall 'T', primary component 'P', distant component 'K': the distant 'K' clears the distant disease only, the primary progresses",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "SURGERY_FOR_PROGRESSING_PRIMARY"),
+                        not("NO_LRT_BOTH_CONTROLLED", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("112-mii-verlauf-divergent", "2024-07-01", "[fixed] overall 'D' (divergent: some sites progress) without components: distant progression, fail safe",
+                        fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("113-mii-verlauf-unknown-after-progression", "2024-07-01", "[fixed] overall 'P' on 2024-05-02, then 'U' with primary 'X' and distant 'F': unknown, missing and questionable are no assessment, the progression stands",
+                        fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("114-mii-verlauf-minimal-response", "2024-07-01", "[fixed] overall 'B' (minimal response: partial-remission criteria not met) of the whole disease: stable, not a response of the primary",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL"),
+                        not("NO_LRT_BOTH_CONTROLLED", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("115-mii-verlauf-overall-v-primary-residual", "2024-07-01", "[fixed] the MII example's pattern: overall 'V', primary 'T' (residual), distant 'K': the remission is not the primary's, which is residual (stable)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL"),
+                        not("NO_LRT_BOTH_CONTROLLED", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                // a death stated by an Observation (MII "Tod", death-certificate cause of death), not by Patient.deceased
+                row("116-mii-tod-dated", "2024-07-01", "[fixed] MII Tod (184305005, cause of death C50.4, effective 2024-05-10), the Patient without deceased[x]: deceased",
+                        fires("NOT_APPLICABLE_DECEASED"), not()),
+                row("116b-mii-tod-after-as-of", "2024-07-01", "the same death dated 2024-08-10, after asOf: alive on the evaluation date, the answer of case 98",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("NOT_APPLICABLE_DECEASED")),
+                row("117-loinc-cause-of-death-undated", "2024-07-01", "[fixed] an undated LOINC 69453-9 cause of death: deceased at every asOf, like deceasedBoolean",
+                        fires("NOT_APPLICABLE_DECEASED"), not()),
+                // MII radiotherapy: the target region (Zielgebiet), technique (Applikationsart) and intention in extensions of OPS 8-52
+                row("118-mii-stereotactic-rt-of-the-femur-lesion", "2024-04-15", "[fixed] case 72 with the SBRT written as MII: OPS 8-52, Zielgebiet 6.16 (femur), Applikationsart P-ST, intention O: the lesion ablated",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"),
+                        not("NO_LRT_DISTANT_PROGRESSION")),
+                row("118b-mii-stereotactic-rt-of-the-femur-palliative", "2024-04-15", "the same stereotactic RT with intention P (palliative): not ablation (catalogue), no exception before 16 weeks",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("OLIGOMETASTATIC_NED_EXCEPTION")),
+                row("118c-mii-conventional-rt-of-the-femur-curative", "2024-04-15", "[fixed] conventional percutaneous RT (P) of the femur lesion with intention K (curative): treated to eradicate it, ablated",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
+                row("119-mii-ops-5-873-mastectomy-with-axillary-dissection", "2024-07-01", "[fixed] OPS 5-873.0 (mastectomy with axillary lymphadenectomy) on the primary's side after the metastasis: the primary resected, the question of LRT settled: nothing fires",
+                        fires(), not("SYSTEMIC_THERAPY_FIRST", "LRT_OPTION_FOR_LOCAL_CONTROL")));
     }
 
     @ParameterizedTest(name = "{0}")

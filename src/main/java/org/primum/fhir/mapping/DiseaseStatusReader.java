@@ -8,17 +8,37 @@ import org.hl7.fhir.r4.model.Resource;
 import org.primum.facts.DiseaseFocus;
 import org.primum.facts.DiseaseStatus;
 import org.primum.facts.Response;
+import org.primum.fhir.terminology.Profiles;
+import org.primum.fhir.terminology.StatusPart;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A disease status (response) Observation. Its focus says what it is about: the locoregional disease (the
  * primary or a regional or ambiguous node record), the distant disease, or (no focus, or both) the whole
  * disease; the roles of pass 1 tell which Condition is which. A status about another disease only (another
  * cancer's metastasis, any other Condition) is left out, with a note.
+ *
+ * <p>A status may also assess the parts of the cancer one by one, in components (the German MII "Verlauf": the
+ * primary, the regional nodes, the distant metastases; ConceptMap disease-status-component): each component
+ * stands for its own part only. Its value is then the overall assessment of the whole tumour disease (ValueSet
+ * whole-disease-status-observation: the focus names the diagnosis, not a part), read for the parts no component
+ * assessed: for the whole disease when none did, else for the distant disease when no component assessed it (the
+ * overall assessment says progression whenever any part progresses, so the progression checks stay on), never for
+ * the primary beside a component (the primary may then be "not assessed", never assessed by inference).
  */
 final class DiseaseStatusReader {
+    /** What the focus names: the primary itself, node records (locoregional until the definitions say otherwise), metastases. */
+    private record Focus(boolean primary, boolean distant, boolean primaryItself, List<String> nodes, List<String> metastases) {
+        DiseaseFocus of() {
+            return primary == distant ? DiseaseFocus.WHOLE : primary ? DiseaseFocus.PRIMARY : DiseaseFocus.DISTANT;
+        }
+    }
+
     private final MappingContext ctx;
     private final ConditionRoles roles;
 
@@ -28,18 +48,43 @@ final class DiseaseStatusReader {
     }
 
     void read(Observation o) {
-        if (!(o.getValue() instanceof CodeableConcept cc)) return;
         String id = ctx.id(o);
-        Response response = null;
-        for (Coding k : cc.getCoding()) {
-            response = ctx.t.response(k.getSystem(), k.getCode());
-            if (response != null) break;
+        Map<StatusPart, Response> parts = parts(o, id);
+        Response overall = o.getValue() instanceof CodeableConcept cc ? response(cc, id, "Observation.value") : null;
+        if (parts.isEmpty() && overall == null) return;
+        Focus focus = focus(o, id);
+        if (focus == null) return;
+        LocalDate date = ctx.dates.effective(o);
+        for (Map.Entry<StatusPart, Response> part : parts.entrySet()) {
+            Response r = part.getValue();
+            switch (part.getKey()) {
+                case PRIMARY -> add(new DiseaseStatus(id, DiseaseFocus.PRIMARY, r, date, List.of(), true, List.of()));
+                // the regional nodes: locoregional disease, but not the primary tumour itself
+                case REGIONAL_NODES -> add(new DiseaseStatus(id, DiseaseFocus.PRIMARY, r, date, List.of(), false, List.of()));
+                case DISTANT -> add(new DiseaseStatus(id, DiseaseFocus.DISTANT, r, date, List.of(), false, focus.metastases()));
+            }
         }
-        if (response == null) {
-            for (Coding k : cc.getCoding()) ctx.report.unrecognised(id, "Observation.value", k);
-            if (cc.getCoding().isEmpty()) ctx.report.unrecognisedText(id, "Observation.value", cc.getText());
+        if (overall == null) return;
+        boolean wholeByCode = Codings.anyCoding(o.getCode(), (s, c) -> ctx.t.contains(Profiles.WHOLE_DISEASE_STATUS_OBSERVATION, s, c));
+        if (!wholeByCode || focus.distant() && !focus.primary()) {
+            add(new DiseaseStatus(id, focus.of(), overall, date, focus.nodes(), focus.primaryItself(), focus.metastases()));
             return;
         }
+        boolean assessed = parts.values().stream().anyMatch(r -> r != Response.UNDETERMINED);
+        Response distant = parts.get(StatusPart.DISTANT);
+        if (!assessed) {
+            add(new DiseaseStatus(id, DiseaseFocus.WHOLE, overall, date, focus.nodes(), focus.primaryItself(), focus.metastases()));
+        } else if (distant == null || distant == Response.UNDETERMINED) {
+            add(new DiseaseStatus(id, DiseaseFocus.DISTANT, overall, date, List.of(), false, focus.metastases()));
+        }
+    }
+
+    private void add(DiseaseStatus s) {
+        ctx.out.diseaseStatuses.add(s);
+    }
+
+    /** The focus, or null (with a note) when it names another disease only. */
+    private Focus focus(Observation o, String id) {
         boolean primary = false, distant = false, primaryItself = false, other = false;
         List<String> nodes = new ArrayList<>(), metastases = new ArrayList<>();
         for (Reference f : o.getFocus()) {
@@ -60,9 +105,50 @@ final class DiseaseStatusReader {
             // e.g. the status of a colon cancer's liver metastasis: not the breast cancer's, whole or distant
             ctx.report.note("disease status", "A disease status whose focus is another disease (not this breast cancer, "
                     + "its nodes or its metastases) was not read as a status of the breast cancer.", id);
-            return;
+            return null;
         }
-        DiseaseFocus focus = primary == distant ? DiseaseFocus.WHOLE : primary ? DiseaseFocus.PRIMARY : DiseaseFocus.DISTANT;
-        ctx.out.diseaseStatuses.add(new DiseaseStatus(id, focus, response, ctx.dates.effective(o), nodes, primaryItself, metastases));
+        return new Focus(primary, distant, primaryItself, nodes, metastases);
+    }
+
+    /** The components that assess one part each, with their response (a part assessed twice: the least favourable). */
+    private Map<StatusPart, Response> parts(Observation o, String id) {
+        Map<StatusPart, Response> parts = new EnumMap<>(StatusPart.class);
+        for (Observation.ObservationComponentComponent component : o.getComponent()) {
+            StatusPart part = null;
+            for (Coding k : component.getCode().getCoding()) {
+                part = ctx.t.get(Profiles.DISEASE_STATUS_COMPONENT, k.getSystem(), k.getCode());
+                if (part != null) break;
+            }
+            if (part == null || !(component.getValue() instanceof CodeableConcept cc)) continue;
+            Response r = response(cc, id, "Observation.component.value");
+            if (r != null) parts.merge(part, r, DiseaseStatusReader::lessFavourable);
+        }
+        return parts;
+    }
+
+    /** The response a value names, or null (its codes reported as unrecognised). */
+    private Response response(CodeableConcept cc, String id, String element) {
+        for (Coding k : cc.getCoding()) {
+            Response r = ctx.t.response(k.getSystem(), k.getCode());
+            if (r != null) return r;
+        }
+        for (Coding k : cc.getCoding()) ctx.report.unrecognised(id, element, k);
+        if (cc.getCoding().isEmpty()) ctx.report.unrecognisedText(id, element, cc.getText());
+        return null;
+    }
+
+    /** Fail safe when one record assesses a part twice: progression first, no evidence of disease last. */
+    private static Response lessFavourable(Response a, Response b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(Response r) {
+        return switch (r) {
+            case UNDETERMINED -> -1;
+            case NO_EVIDENCE_OF_DISEASE -> 0;
+            case RESPONDING -> 1;
+            case STABLE -> 2;
+            case PROGRESSING -> 3;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package org.primum.fhir.mapping;
 
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -85,9 +86,11 @@ public final class MappingRun {
         lesionCounts.applyUnfocused();
 
         // 4. Everything else, in the order of the request, using the roles of pass 1 and counts of pass 2.
-        ObservationReader observationReader = new ObservationReader(ctx, roles, lesionCounts);
+        Deaths deaths = new Deaths(ctx);
+        ObservationReader observationReader = new ObservationReader(ctx, roles, lesionCounts, deaths);
         MedicationReader medicationReader = new MedicationReader(ctx);
         ProcedureReader procedureReader = new ProcedureReader(ctx, roles);
+        CarePlanReader carePlanReader = new CarePlanReader(ctx);
         for (Resource r : mine) {
             if (r instanceof Observation o) {
                 if (!ignored(o)) guard.read(o, () -> observationReader.read(o));
@@ -101,8 +104,12 @@ public final class MappingRun {
                 guard.read(p, () -> procedureReader.read(p));
             } else if (r instanceof ServiceRequest s) {
                 guard.read(s, () -> procedureReader.read(s));
+            } else if (r instanceof CarePlan c) {
+                guard.read(c, () -> carePlanReader.read(c));
             }
         }
+        // a death stated by an Observation (pass 4) is the patient's
+        ctx.out.patient = deaths.applyTo(ctx.out.patient);
 
         ctx.report.writeTo(ctx.out);
         return ctx.out.build();

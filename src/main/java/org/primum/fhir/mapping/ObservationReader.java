@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.primum.facts.PerformanceScale;
 import org.primum.facts.PrimarySymptom;
+import org.primum.fhir.terminology.Profiles;
 import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.terminology.ReceptorTest;
 import org.primum.fhir.terminology.TnmAxisMapping;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * Pass 4, Observations: the code says which reader reads it (the first coding any file recognises
  * decides): staging, receptor, disease status, performance status, margin, site of metastasis (lesion
- * counts were read in pass 2). An Observation no file recognises may still be a symptom of the breast
+ * counts were read in pass 2), a death. An Observation no file recognises may still be a symptom of the breast
  * tumour, unless its value says the finding is absent.
  */
 final class ObservationReader {
@@ -29,8 +30,9 @@ final class ObservationReader {
     private final MetastasisSiteReader metastasisSites;
     private final Symptoms symptoms;
     private final Lateralities lateralities;
+    private final Deaths deaths;
 
-    ObservationReader(MappingContext ctx, ConditionRoles roles, LesionCounts lesionCounts) {
+    ObservationReader(MappingContext ctx, ConditionRoles roles, LesionCounts lesionCounts, Deaths deaths) {
         this.ctx = ctx;
         this.t = ctx.t;
         this.staging = new StagingReader(ctx);
@@ -41,6 +43,7 @@ final class ObservationReader {
         this.metastasisSites = new MetastasisSiteReader(ctx, lesionCounts);
         this.symptoms = new Symptoms(ctx.t);
         this.lateralities = new Lateralities(ctx.t);
+        this.deaths = deaths;
     }
 
     void read(Observation o) {
@@ -57,6 +60,7 @@ final class ObservationReader {
             if (t.isMarginObservation(system, c)) { margins.read(o); return; }
             if (t.isMetastasisSiteObservation(system, c)) { metastasisSites.read(o); return; }
             if (t.isLesionCount(system, c)) return;
+            if (t.contains(Profiles.DEATH_OBSERVATION, system, c)) { deaths.read(o); return; }
         }
         // a performance status may be a component of a broader Observation ("general condition": ECOG and Karnofsky)
         boolean scored = false;

@@ -1,5 +1,6 @@
 package org.primum.fhir.mapping;
 
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -59,6 +60,7 @@ final class PatientScope {
         if (r instanceof MedicationAdministration m) return m.getSubject();
         if (r instanceof Procedure p) return p.getSubject();
         if (r instanceof ServiceRequest s) return s.getSubject();
+        if (r instanceof CarePlan c) return c.getSubject();
         return null;
     }
 }

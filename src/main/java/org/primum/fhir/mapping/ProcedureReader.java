@@ -28,7 +28,8 @@ import static org.primum.fhir.mapping.Codings.allText;
  * Pass 4, Procedures (done: completed or in progress) and ServiceRequests (proposed: draft, active or on hold)
  * → procedure kind, side and prophylactic flag. A chemotherapy procedure is a systemic therapy.
  * Radiotherapy is locoregional only when aimed at the breast, chest wall or regional nodes, and is
- * aimed at a metastasis when its site or its reason (a metastasis Condition of pass 1) says so.
+ * aimed at a metastasis when its site or its reason (a metastasis Condition of pass 1) says so. The target
+ * region a detail extension names (the MII radiotherapy's Zielgebiet, {@link ProcedureDetails}) is a body site.
  */
 final class ProcedureReader {
     /** {@code site}: the metastatic organ site a treatment of a metastasis targets, or null. */
@@ -65,12 +66,13 @@ final class ProcedureReader {
                 return;
             }
         }
-        Kind kind = kind(p, p.getCode(), p.getBodySite(), p.getReasonReference());
+        ProcedureDetails details = ProcedureDetails.of(p, t);
+        Kind kind = kind(p, p.getCode(), details.withSites(p.getBodySite()), p.getReasonReference(), details);
         if (kind == null) {
             unrecognised(id, "Procedure.code", p.getCode());
             return;
         }
-        Laterality side = lateralities.ofProcedure(p.getBodySite(), p.getCode());
+        Laterality side = lateralities.ofProcedure(details.withSitesAndSides(p.getBodySite()), p.getCode());
         ctx.out.procedures.add(new ProcedureDone(id, kind.kind(), kind.code(), side, prophylactic(p.getCode(), p.getReasonCode()), date, kind.site()));
         // a modified radical mastectomy (or CPT 19302, 19307...) is also an axillary dissection: one procedure, two acts
         if (kind.kind().breastSurgery() && p.getCode().getCoding().stream().anyMatch(k -> t.includesAxillaryDissection(k.getSystem(), k.getCode()))) {
@@ -85,13 +87,14 @@ final class ProcedureReader {
                 && s != ServiceRequest.ServiceRequestStatus.ONHOLD) return;
         if (Boolean.TRUE.equals(r.getDoNotPerformElement().getValue())) return;
         String id = ctx.id(r);
-        Kind kind = kind(r, r.getCode(), r.getBodySite(), r.getReasonReference());
-        if (kind == null) kind = orderKindByWords(r);
+        ProcedureDetails details = ProcedureDetails.of(r, t);
+        Kind kind = kind(r, r.getCode(), details.withSites(r.getBodySite()), r.getReasonReference(), details);
+        if (kind == null) kind = orderKindByWords(r, details);
         if (kind == null) {
             unrecognised(id, "ServiceRequest.code", r.getCode());
             return;
         }
-        Laterality side = lateralities.ofProcedure(r.getBodySite(), r.getCode());
+        Laterality side = lateralities.ofProcedure(details.withSitesAndSides(r.getBodySite()), r.getCode());
         if (side == null) side = lateralityByWords(r);
         ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(r.getCode(), r.getReasonCode()), s.toCode()));
     }
@@ -101,12 +104,12 @@ final class ProcedureReader {
      * radiotherapy"), is common in EHRs; left unrecognised it silenced every order check. Its words name the kind
      * (mapping-settings order-kind-word); a radiotherapy's body site still decides whether it is locoregional.
      */
-    private Kind orderKindByWords(ServiceRequest r) {
+    private Kind orderKindByWords(ServiceRequest r, ProcedureDetails details) {
         String named = t.orderKindByText(allText(r.getCode()));
         if (named == null) return null;
         ctx.report.note("order", "An order was recognised by its name, not by its code.", ctx.id(r));
         Coding first = r.getCode().getCoding().isEmpty() ? null : r.getCode().getCodingFirstRep();
-        Kind kind = resolve(named, first, r, r.getCode(), r.getBodySite(), r.getReasonReference());
+        Kind kind = resolve(named, first, r, r.getCode(), details.withSites(r.getBodySite()), r.getReasonReference(), details);
         // no coded site, but the words name the breast or chest wall ("whole breast radiotherapy")
         if (kind.kind() == ProcedureKind.RADIOTHERAPY_UNSPECIFIED_SITE && t.mentionsBreastSite(allText(r.getCode()))) {
             return new Kind(ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, first);
@@ -115,14 +118,16 @@ final class ProcedureReader {
     }
 
     /** The kind a code or a word names ({@link Profiles#RADIOTHERAPY_BY_SITE}: the body site decides), with its target site. */
-    private Kind resolve(String kind, Coding k, DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons) {
+    private Kind resolve(String kind, Coding k, DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons,
+                         ProcedureDetails details) {
         if (ProcedureKind.METASTASIS_ABLATION.name().equals(kind)) return new Kind(ProcedureKind.METASTASIS_ABLATION, k, targetSite(r, bodySites, reasons));
         if (!Profiles.RADIOTHERAPY_BY_SITE.equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
         ProcedureKind rt = radiotherapyKind(r, bodySites, reasons);
         if (rt != ProcedureKind.METASTASIS_RADIOTHERAPY) return new Kind(rt, k);
-        // catalogue "ablated metastasis": stereotactic radiotherapy of a metastasis ablates it; conventional
-        // (palliative) radiotherapy does not, and a generic code says which only in its words
-        boolean ablative = t.mentionsAblation(allText(code));
+        // catalogue "ablated metastasis": stereotactic radiotherapy of a metastasis, or one meant to eradicate it, ablates
+        // it; conventional or palliative radiotherapy does not. A generic code says which only in its words or details
+        // (technique, intention); a palliative intention outweighs the technique
+        boolean ablative = !details.palliative() && (details.ablative() || t.mentionsAblation(allText(code)));
         return new Kind(ablative ? ProcedureKind.METASTASIS_ABLATION : rt, k, targetSite(r, bodySites, reasons));
     }
 
@@ -138,10 +143,10 @@ final class ProcedureReader {
         if (code.getCoding().isEmpty() && code.hasText()) ctx.report.unrecognisedText(id, element, code.getText());
     }
 
-    private Kind kind(DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons) {
+    private Kind kind(DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons, ProcedureDetails details) {
         for (Coding k : code.getCoding()) {
             String kind = t.procedureKind(k.getSystem(), k.getCode());
-            if (kind != null) return resolve(kind, k, r, code, bodySites, reasons);
+            if (kind != null) return resolve(kind, k, r, code, bodySites, reasons, details);
         }
         // a metastasectomy or ablation known by its words alone, aimed at a metastasis
         String site = targetSite(r, bodySites, reasons);

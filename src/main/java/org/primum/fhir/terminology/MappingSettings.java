@@ -37,6 +37,8 @@ public final class MappingSettings {
     private final List<String> neoplasmWords = new ArrayList<>();
     private final List<String> neoplasmIcdPrefixes = new ArrayList<>();
     private final List<Word> orderKindWords = new ArrayList<>();
+    private final List<String> tumourBoardProfiles = new ArrayList<>();
+    private final List<String> procedureDetailExtensionUrls = new ArrayList<>();
     /** A side and the whole word that names it, the pattern compiled once at load. */
     private record SideWord(Pattern word, Laterality side) {
     }
@@ -61,6 +63,8 @@ public final class MappingSettings {
             case "receptor-positive-min-percent" -> receptorPositiveMinPercent = ((DecimalType) par.getValue()).getValue();
             case "lesion-count-extension-url" -> lesionCountExtensionUrl = par.getValue().primitiveValue();
             case "condition-related-extension-url" -> conditionRelatedExtensionUrl = par.getValue().primitiveValue();
+            case "tumour-board-profile" -> tumourBoardProfiles.add(par.getValue().primitiveValue());
+            case "procedure-detail-extension-url" -> procedureDetailExtensionUrls.add(par.getValue().primitiveValue());
             case "unrecognised-max" -> unrecognisedMax = Integer.parseInt(par.getValue().primitiveValue());
             case "prophylactic-word" -> prophylacticWords.add(lower(par.getValue().primitiveValue()));
             case "tumour-board-word" -> tumourBoardWords.add(lower(par.getValue().primitiveValue()));
@@ -100,6 +104,15 @@ public final class MappingSettings {
 
     /** The extension relating a secondary cancer Condition to its primary. */
     public String conditionRelatedExtensionUrl() { return conditionRelatedExtensionUrl; }
+
+    /** Profiles of a CarePlan that records a tumour-board review (the MII "Tumorkonferenz"). */
+    public List<String> tumourBoardProfiles() { return List.copyOf(tumourBoardProfiles); }
+
+    /**
+     * Extensions of a Procedure or ServiceRequest whose codes (in nested extensions too) describe what it treats and
+     * how: the MII radiotherapy's target region and side (Zielgebiet), technique (Applikationsart) and intention.
+     */
+    public List<String> procedureDetailExtensionUrls() { return List.copyOf(procedureDetailExtensionUrls); }
 
     /** At most this many unrecognised codes are listed in an answer. */
     public int unrecognisedMax() { return unrecognisedMax; }

@@ -71,6 +71,13 @@ public final class Profiles {
     public static final Membership DISEASE_STATUS_OBSERVATION = valueSet("disease-status-observation");
     public static final Classification<Response> DISEASE_STATUS_RESPONSE = conceptMap("disease-status-response",
             (tg, src) -> Response.valueOf(tg.getCode()));
+    /** Component codes of a disease status that assess one part of the cancer (MII "Verlauf": primary, regional nodes, distant metastases). */
+    public static final Classification<StatusPart> DISEASE_STATUS_COMPONENT = conceptMap("disease-status-component",
+            (tg, src) -> StatusPart.valueOf(tg.getCode()));
+    /** Disease-status codes whose value assesses the whole cancer, their focus naming the diagnosis, not the part (MII "Verlauf"). */
+    public static final Membership WHOLE_DISEASE_STATUS_OBSERVATION = valueSet("whole-disease-status-observation");
+    /** Observations that state the patient died (MII "Tod" cause of death, death-certificate causes, SNOMED "Death"). */
+    public static final Membership DEATH_OBSERVATION = valueSet("death-observation");
     public static final Classification<PerformanceScale> PERFORMANCE_STATUS_OBSERVATION = conceptMap("performance-status-observation",
             (tg, src) -> PerformanceScale.valueOf(tg.getCode()));
     public static final Classification<Integer> ECOG_ANSWER = conceptMap("ecog-answer", (tg, src) -> Integer.valueOf(tg.getCode()));
@@ -92,6 +99,12 @@ public final class Profiles {
     /** A {@link ProcedureKind} name, or {@link #RADIOTHERAPY_BY_SITE} (see the README). */
     public static final Classification<String> PROCEDURE_KIND = conceptMap("procedure-kind", (tg, src) -> procedureKind(tg.getCode()));
     public static final Membership PROPHYLACTIC_MASTECTOMY = valueSet("prophylactic-mastectomy");
+    /** Details of a radiotherapy (technique, intention) that make it, aimed at a metastasis, an ablation (stereotactic; curative intent). */
+    public static final Membership ABLATIVE_RADIOTHERAPY = valueSet("ablative-radiotherapy");
+    /** A palliative intention: a radiotherapy of a metastasis so intended is never an ablation, whatever its technique. */
+    public static final Membership PALLIATIVE_INTENTION = valueSet("palliative-intention");
+    /** CarePlan categories that record a tumour-board review (MII "Tumorkonferenz"). */
+    public static final Membership TUMOUR_BOARD_CARE_PLAN = valueSet("tumour-board-care-plan");
     public static final Membership BREAST_SURGERY_WITH_AXILLARY_DISSECTION = valueSet("breast-surgery-with-axillary-dissection");
     public static final Classification<String> PRIMARY_SYMPTOM = conceptMap("primary-symptom", (tg, src) -> tg.getCode());
     public static final Membership METASTASIS_SITE_OBSERVATION = valueSet("metastasis-site-observation");

@@ -199,6 +199,10 @@ public final class Terminology {
 
     public int unrecognisedMax() { return settings.unrecognisedMax(); }
 
+    public List<String> tumourBoardProfiles() { return settings.tumourBoardProfiles(); }
+
+    public List<String> procedureDetailExtensionUrls() { return settings.procedureDetailExtensionUrls(); }
+
     /** How many files of {@code fhir-profiles/} were read. */
     public int resourceCount() { return resourceCount; }
 }
