@@ -440,7 +440,10 @@ class OtherProducersRecordsTest {
                 row("118c-mii-conventional-rt-of-the-femur-curative", "2024-04-15", "[fixed] conventional percutaneous RT (P) of the femur lesion with intention K (curative): treated to eradicate it, ablated",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
                 row("119-mii-ops-5-873-mastectomy-with-axillary-dissection", "2024-07-01", "[fixed] OPS 5-873.0 (mastectomy with axillary lymphadenectomy) on the primary's side after the metastasis: the primary resected, the question of LRT settled: nothing fires",
-                        fires(), not("SYSTEMIC_THERAPY_FIRST", "LRT_OPTION_FOR_LOCAL_CONTROL")));
+                        fires(), not("SYSTEMIC_THERAPY_FIRST", "LRT_OPTION_FOR_LOCAL_CONTROL")),
+                row("120-mii-ops-5-886-reconstruction-is-not-lrt", "2024-07-01", "OPS 5-886 (plastic reconstruction of the breast) on the primary's side: not breast surgery of the primary, the answer of case 98",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")));
     }
 
     @ParameterizedTest(name = "{0}")
