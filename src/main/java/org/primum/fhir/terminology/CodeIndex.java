@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * An O(1) lookup of codes (system → code → value), built once from a ValueSet or ConceptMap. Codes of
  * ICD-10 (CM, GM, WHO: {@link CodeSystems#isIcd10}) and OPS are hierarchical by their dotted prefix (C50.911 is-a
- * C50.91 is-a C50.9 is-a C50; 5-401.11 is-a 5-401.1 is-a 5-401): a code not listed itself takes the value of its nearest listed ancestor, and an excluded
- * ancestor excludes it.
+ * C50.91 is-a C50.9 is-a C50; 5-401.11 is-a 5-401.1 is-a 5-401), ICD-10-PCS by its character prefix (0HBT0ZZ is-a
+ * 0HBT0Z ... is-a 0HB): a code not listed itself takes the value of its nearest listed ancestor, and an excluded
+ * ancestor (or the code itself) excludes it.
  * Keyed by system, then code, so that a lookup hashes the strings it is given (each hashes once, the JDK
  * keeps the hash) instead of building and hashing a "system|code" string per lookup: the mapping asks
  * every coding of a record against a dozen value sets.
@@ -33,7 +34,10 @@ final class CodeIndex<T> {
     void exclude(String system, String code) {
         String c = normalise(system, code);
         excluded.computeIfAbsent(system, k -> new HashSet<>()).add(c);
-        if (CodeSystems.isHierarchical(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
+        if (CodeSystems.isHierarchical(system)) {
+            hierarchicalSystems.add(system);
+            longestHierarchical = Math.max(longestHierarchical, c.length());
+        }
     }
 
     T get(String system, String code) {
@@ -73,6 +77,8 @@ final class CodeIndex<T> {
      */
     static String normalise(String system, String code) {
         String c = code.trim();
+        // PCS codes are upper-case letters and digits; exports sometimes lower-case them
+        if (CodeSystems.ICD10PCS.equals(system)) return c.toUpperCase(java.util.Locale.ROOT);
         if (CodeSystems.isIcd10(system)) {
             c = c.toUpperCase(java.util.Locale.ROOT);
             while (!c.isEmpty() && "!*+\u2020".indexOf(c.charAt(c.length() - 1)) >= 0) c = c.substring(0, c.length() - 1).trim();
@@ -81,7 +87,7 @@ final class CodeIndex<T> {
         return c;
     }
 
-    /** C50.911 → C50.91 → C50.9 → C50 → null; 5-401.11 → 5-401.1 → 5-401 → 5-40 → 5-4 → null. */
+    /** C50.911 → C50.91 → C50.9 → C50 → null; 5-401.11 → 5-401.1 → 5-401 → 5-40 → 5-4 → null; 0HBT0ZZ → ... → 0HB → null. */
     static String parentIcd(String code) {
         if (code.length() <= 3) return null;
         return trimDot(code.substring(0, code.length() - 1));

@@ -19,6 +19,12 @@ public final class CodeSystems {
     public static final String UICC = "https://www.uicc.org/resources/tnm";
     /** The German procedure classification (BfArM OPS: 5-870 breast-conserving excision), hierarchical like ICD-10. */
     public static final String OPS = "http://fhir.de/CodeSystem/bfarm/ops";
+    /**
+     * ICD-10-PCS (US inpatient procedures). Each character is an axis (section, body system, operation, body part,
+     * approach, device, qualifier), so every prefix of a code names a node of the PCS tables: 0HBT0ZZ is-a 0HBT0Z
+     * is-a 0HBT0 is-a 0HBT (excision of the right breast) is-a 0HB (excision, skin and breast).
+     */
+    public static final String ICD10PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
 
     private CodeSystems() {
     }
@@ -31,9 +37,13 @@ public final class CodeSystems {
         return ICD10CM.equals(system) || ICD10GM.equals(system) || ICD10.equals(system);
     }
 
-    /** Code systems whose codes are read as their dotted prefixes' descendants: ICD-10 and OPS (5-401.11 is-a 5-401.1 is-a 5-401). */
+    /**
+     * Code systems whose codes are read as their prefixes' descendants: ICD-10 and OPS by their dotted prefix
+     * (5-401.11 is-a 5-401.1 is-a 5-401), ICD-10-PCS by its axes (a table and a body part name every approach,
+     * device and qualifier under them: 0HBT lists every excision of the right breast).
+     */
     public static boolean isHierarchical(String system) {
-        return isIcd10(system) || OPS.equals(system);
+        return isIcd10(system) || OPS.equals(system) || ICD10PCS.equals(system);
     }
 
     /** Code systems of TNM categories read by their pattern ("cT3", "M1", "IVC") rather than listed. */
