@@ -402,7 +402,32 @@ class OtherProducersRecordsTest {
                 row("100-mii-ops-breast-conserving-before-metastasis", "2024-04-15", "[fixed] OPS 5-870.a0 (under 5-870, breast-conserving) on the primary's side before the bone metastasis was found",
                         fires("NOT_APPLICABLE_PRIMARY_RESECTED"), not()),
                 row("101-mii-performance-status-components", "2024-04-15", "[fixed] ECOG '3' and Karnofsky '30%' as bare codes in components of one MII 'general condition' Observation: poor performance status",
-                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "POOR_PERFORMANCE_STATUS"), not()));
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "POOR_PERFORMANCE_STATUS"), not()),
+                // US codes: ICD-10-PCS by its axes, CPT and HCPCS beyond the common list, side modifiers, the site a code names
+                row("130-pcs-percutaneous-excision-left-breast-after-metastasis", "2024-04-01", "[fixed] ICD-10-PCS 0HBU3ZZ (excision of the left breast, percutaneous) after the metastasis: the primary is no longer intact (was: unrecognised, deferral advice after the operation)",
+                        fires(), not("DEFER_LRT_UNTIL_RESPONSE", "NOT_APPLICABLE_PRIMARY_RESECTED")),
+                row("131-pcs-diagnostic-excision-is-a-biopsy", "2024-04-01", "ICD-10-PCS 0HBU0ZX (qualifier X, diagnostic): a biopsy, the primary stays intact",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"), not()),
+                row("132-pcs-nipple-excision-lower-case-before-metastasis", "2024-04-01", "[fixed] ICD-10-PCS '0hbx0zz' (excision of the left nipple, written lower-case) before the metastasis: resected before",
+                        fires("NOT_APPLICABLE_PRIMARY_RESECTED"), not("SYSTEMIC_THERAPY_FIRST")),
+                row("133-cpt-legacy-19180-mastectomy-before-metastasis", "2024-04-01", "[fixed] CPT 19180 (simple mastectomy, the code before 2007, claims history) before the metastasis: resected before",
+                        fires("NOT_APPLICABLE_PRIMARY_RESECTED"), not("SYSTEMIC_THERAPY_FIRST")),
+                row("134-cpt-mastectomy-rt-modifier-coding-contralateral", "2024-04-01", "[fixed] CPT 19303 with the modifier RT as a second coding, no body site, primary left: a contralateral mastectomy (was: side unknown, read as the primary's resection)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")),
+                row("135-cpt-mastectomy-rt-modifier-extension-contralateral", "2024-04-01", "[fixed] the same, the HCPCS modifier RT in an extension of the CPT coding",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")),
+                row("136-pcs-femur-destruction-no-site-ablated", "2024-04-15", "[fixed] as 72, the femur lesion ablated as ICD-10-PCS 0Q563ZZ (destruction of the right upper femur), no body site, no reason: the code names the bone site (was: unrecognised, exception closed)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
+                row("137-hcpcs-g0339-robotic-srs-femur", "2024-04-15", "[fixed] as 72, the SBRT coded HCPCS G0339 (robotic stereotactic radiosurgery): an ablation (was: unrecognised)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
+                row("138-cpt-bone-ablation-no-site-no-reason", "2024-04-15", "[fixed] as 72, CPT 20982 (radiofrequency ablation of bone tumours) without body site or reason: the code names the bone site (was: an ablation of no known site, exception closed)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
+                row("139-pcs-bone-beam-radiation-sbrt-text-no-site", "2024-04-15", "[fixed] as 72, ICD-10-PCS DP091ZZ (beam radiation of the femur) whose text says SBRT, no body site: PCS has no bone radiosurgery table, the words make it an ablation of the bone the code names (was: unrecognised)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
+                row("140-pcs-bone-beam-radiation-palliative-no-site", "2024-04-15", "the same code, text 'Palliative RT': radiotherapy of a metastasis, no ablation, the exception stays closed",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"), not("OLIGOMETASTATIC_NED_EXCEPTION")));
     }
 
     @ParameterizedTest(name = "{0}")
