@@ -492,7 +492,7 @@ class OtherProducersAuditTest {
                         "CLEAR_MARGINS CONCORDANT 2024-06-03 Procedure/lumpectomy Observation/margin",
                         "MULTIDISCIPLINARY_DISCUSSION CONCORDANT 2024-06-03 Procedure/lumpectomy Procedure/board",
                         "breast surgeries 1, conserving 1"),
-                row("71-snomed-multidisciplinary-cancer-care-conference", "2024-12-31", "[fixed] the tumour board coded SNOMED 399414003 (multidisciplinary care conference for cancer care planning): concordant (was: discordant)",
+                row("71-snomed-multidisciplinary-cancer-care-conference", "2024-12-31", "the tumour board coded SNOMED 399414003 (multidisciplinary care conference for cancer care planning): concordant, now by its code (was: by the word 'multidisciplinary' of its display)",
                         "SYSTEMIC_BEFORE_LRT CONCORDANT 2024-06-03 Procedure/lumpectomy MedicationStatement/letrozole",
                         "NO_LRT_DURING_PROGRESSION CONCORDANT 2024-06-03 Procedure/lumpectomy Observation/status-distant",
                         "LRT_AFTER_RESPONSE_WINDOW CONCORDANT 2024-06-03 Procedure/lumpectomy MedicationStatement/letrozole Observation/status-distant",

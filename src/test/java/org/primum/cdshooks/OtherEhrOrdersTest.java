@@ -193,9 +193,9 @@ class OtherEhrOrdersTest {
                 row("47-stored-copy-completed-draft-active", WEEK_21, "the server's stored copy of the order is revoked, the draft under review is not: the draft counts",
                         cards(DURING, "SURGICAL_ORDER"), not()),
                 // US codes
-                row("60-hcpcs-rt-delivery-breast-early", WEEK_8, "[fixed] HCPCS G6012 (the Medicare RT delivery code) to the left breast at 8 weeks: premature (was: unrecognised, no card)",
+                row("60-hcpcs-rt-delivery-breast-early", WEEK_8, "[fixed] HCPCS G6012 (the Medicare RT delivery code) without display, to the left breast at 8 weeks: premature (was: unrecognised, no card)",
                         cards(BEFORE, "LRT_ORDER"), not()),
-                row("61-cpt-mastectomy-rt-modifier-contralateral", WEEK_8, "[fixed] CPT 19303 with the modifier RT as a second coding, no body site, primary left: contralateral prophylactic, as 10 (was: side unknown, read as the primary's mastectomy)",
+                row("61-cpt-mastectomy-rt-modifier-contralateral", WEEK_8, "[fixed] CPT 19303 with the modifier RT as a second coding without display, no body site, primary left: contralateral prophylactic, as 10 (was: side unknown, read as the primary's mastectomy)",
                         cards(CPM), not(MASTECTOMY, BEFORE)),
                 row("62-cpt-rt-planning-order-breast-early", WEEK_8, "CPT 77263 (treatment planning) ordered for the left breast: the order proposes the radiotherapy it plans, premature",
                         cards(BEFORE, "LRT_ORDER"), not()),

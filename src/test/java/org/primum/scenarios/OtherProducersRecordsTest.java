@@ -420,14 +420,16 @@ class OtherProducersRecordsTest {
                         not("NOT_APPLICABLE_PRIMARY_RESECTED")),
                 row("136-pcs-femur-destruction-no-site-ablated", "2024-04-15", "[fixed] as 72, the femur lesion ablated as ICD-10-PCS 0Q563ZZ (destruction of the right upper femur), no body site, no reason: the code names the bone site (was: unrecognised, exception closed)",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
-                row("137-hcpcs-g0339-robotic-srs-femur", "2024-04-15", "[fixed] as 72, the SBRT coded HCPCS G0339 (robotic stereotactic radiosurgery): an ablation (was: unrecognised)",
+                row("137-hcpcs-g0339-robotic-srs-femur", "2024-04-15", "[fixed] as 72, the SBRT coded HCPCS G0339 (robotic stereotactic radiosurgery) without display, as claims-derived records write it: an ablation (was: unrecognised, exception closed)",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
-                row("138-cpt-bone-ablation-no-site-no-reason", "2024-04-15", "[fixed] as 72, CPT 20982 (radiofrequency ablation of bone tumours) without body site or reason: the code names the bone site (was: an ablation of no known site, exception closed)",
+                row("138-cpt-bone-ablation-no-site-no-reason", "2024-04-15", "as 72, CPT 20982 (radiofrequency ablation of bone tumours) without body site or reason: the distant NED status clears the site, the ablation stands for the 16 weeks",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
                 row("139-pcs-bone-beam-radiation-sbrt-text-no-site", "2024-04-15", "[fixed] as 72, ICD-10-PCS DP091ZZ (beam radiation of the femur) whose text says SBRT, no body site: PCS has no bone radiosurgery table, the words make it an ablation of the bone the code names (was: unrecognised)",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
                 row("140-pcs-bone-beam-radiation-palliative-no-site", "2024-04-15", "the same code, text 'Palliative RT': radiotherapy of a metastasis, no ablation, the exception stays closed",
-                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"), not("OLIGOMETASTATIC_NED_EXCEPTION")));
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"), not("OLIGOMETASTATIC_NED_EXCEPTION")),
+                row("141-cpt-bone-ablation-no-site-stable-status", "2024-04-15", "[fixed] 138 with the distant disease stable, not NED: only the ablation can clear the bone site, and CPT 20982 names it (was: an ablation of no known site, the bone site left, exception closed)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()));
     }
 
     @ParameterizedTest(name = "{0}")
