@@ -200,7 +200,9 @@ class OtherEhrOrdersTest {
                 row("62-cpt-rt-planning-order-breast-early", WEEK_8, "CPT 77263 (treatment planning) ordered for the left breast: the order proposes the radiotherapy it plans, premature",
                         cards(BEFORE, "LRT_ORDER"), not()),
                 row("63-pcs-beam-radiation-left-breast-early", WEEK_8, "[fixed] ICD-10-PCS DM001ZZ (beam radiation of the left breast) ordered at 8 weeks: premature (was: unrecognised, no card)",
-                        cards(BEFORE, "LRT_ORDER"), not()));
+                        cards(BEFORE, "LRT_ORDER"), not()),
+                row("64-cpt-code-with-appended-modifier-contralateral", WEEK_8, "[fixed] CPT '19303-RT' without display (modifier appended to the code), no body site, primary left: contralateral prophylactic (was: unrecognised, no card)",
+                        cards(CPM), not(MASTECTOMY, BEFORE)));
     }
 
     @BeforeAll

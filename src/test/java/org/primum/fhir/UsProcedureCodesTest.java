@@ -104,6 +104,15 @@ class UsProcedureCodesTest {
             "CPT, RT, -, RIGHT, -",
             "CPT, LT, -, LEFT, -",
             "CPT, 50, -, BILATERAL, -",
+            // a CPT/HCPCS code with its modifiers appended: the base code's kind, the modifier's side
+            "CPT, 19303-RT, MASTECTOMY, RIGHT, -",
+            "CPT, 19301-lt, BREAST_CONSERVING_SURGERY, LEFT, -",
+            "CPT, 19303-50, MASTECTOMY, BILATERAL, -",
+            "CPT, 19307-59-RT, MASTECTOMY, RIGHT, -",
+            "CPT, 19303-XS, MASTECTOMY, -, -",
+            "CPT, 19120-RT, -, RIGHT, -",
+            "CPT, 19303-1-2-3-4-5, -, -, -",
+            "HCPCS, G6015-RT, RADIOTHERAPY, RIGHT, -",
             // HCPCS: radiosurgery, the Medicare delivery codes, the side modifiers
             "HCPCS, G0173, METASTASIS_ABLATION, -, -",
             "HCPCS, G0251, METASTASIS_ABLATION, -, -",

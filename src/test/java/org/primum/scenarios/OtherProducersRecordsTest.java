@@ -429,7 +429,10 @@ class OtherProducersRecordsTest {
                 row("140-pcs-bone-beam-radiation-palliative-no-site", "2024-04-15", "the same code, text 'Palliative RT': radiotherapy of a metastasis, no ablation, the exception stays closed",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE"), not("OLIGOMETASTATIC_NED_EXCEPTION")),
                 row("141-cpt-bone-ablation-no-site-stable-status", "2024-04-15", "[fixed] 138 with the distant disease stable, not NED: only the ablation can clear the bone site, and CPT 20982 names it (was: an ablation of no known site, the bone site left, exception closed)",
-                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()));
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
+                row("142-cpt-code-with-appended-modifier-contralateral", "2024-04-01", "[fixed] CPT '19303-RT' (the modifier appended to the code, as some EHRs store it), no body site, primary left: a contralateral mastectomy (was: unrecognised, the primary read as intact without a note of the operation)",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE", "DEFER_LRT_UNTIL_RESPONSE"),
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")));
     }
 
     @ParameterizedTest(name = "{0}")

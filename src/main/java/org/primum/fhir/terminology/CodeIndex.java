@@ -48,7 +48,9 @@ final class CodeIndex<T> {
         String c = normalise(system, code);
         if (!hierarchicalSystems.contains(system)) {
             if (unlisted != null && unlisted.contains(c)) return null;
-            return listed == null ? null : listed.get(c);
+            if (listed == null) return null;
+            T v = listed.get(c);
+            return v != null || !CodeSystems.takesModifiers(system) ? v : withModifiers(listed, unlisted, c);
         }
         // the code itself, then its ancestors: the nearest listed or excluded one decides. Ancestors longer than any
         // listed code are skipped: walking each prefix of a megabyte-long "code" took minutes (found by fuzzing)
@@ -59,6 +61,23 @@ final class CodeIndex<T> {
             if (v != null) return v;
         }
         return null;
+    }
+
+    /**
+     * A CPT or HCPCS code written with its modifiers appended (19303-RT, 19303-LT-50), as some EHRs store an order's
+     * code: each modifier, then the base code; the first listed decides. A side map lists the modifiers (RT, LT, 50),
+     * a kind map the base codes, so each reads its part. At most the four modifiers a claim line carries are read.
+     */
+    private static <T> T withModifiers(Map<String, T> listed, Set<String> unlisted, String c) {
+        String[] parts = c.split("-", 6);
+        if (parts.length < 2 || parts.length > 5) return null;
+        for (int i = 1; i < parts.length; i++) {
+            T v = listed.get(parts[i].trim().toUpperCase(java.util.Locale.ROOT));
+            if (v != null) return v;
+        }
+        String base = parts[0].trim();
+        if (unlisted != null && unlisted.contains(base)) return null;
+        return listed.get(base);
     }
 
     boolean contains(String system, String code) {

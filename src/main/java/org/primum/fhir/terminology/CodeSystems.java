@@ -13,6 +13,8 @@ public final class CodeSystems {
     public static final String ICD10GM = "http://fhir.de/CodeSystem/bfarm/icd-10-gm";
     public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
+    /** HCPCS Level II (CMS: G0339 robotic radiosurgery, G6015 IMRT delivery; the side modifiers LT and RT). */
+    public static final String HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
     /** AJCC staging codes, normalised by their pattern ({@link AjccCodes}) rather than listed. */
     public static final String AJCC = "http://cancerstaging.org";
     /** UICC TNM codes (German MII oncology records: "M1", "IVC"), the same categories as AJCC's: read by the same pattern. */
@@ -44,6 +46,11 @@ public final class CodeSystems {
      */
     public static boolean isHierarchical(String system) {
         return isIcd10(system) || OPS.equals(system) || ICD10PCS.equals(system);
+    }
+
+    /** Code systems whose codes may carry appended modifiers (19303-RT): CPT and HCPCS. See {@link CodeIndex}. */
+    public static boolean takesModifiers(String system) {
+        return CPT.equals(system) || HCPCS.equals(system);
     }
 
     /** Code systems of TNM categories read by their pattern ("cT3", "M1", "IVC") rather than listed. */
