@@ -128,7 +128,14 @@ class UsProcedureCodesTest {
             // SNOMED CT multidisciplinary reviews
             "SCT, 708004003, TUMOUR_BOARD_REVIEW, -, -",
             "SCT, 399414003, TUMOUR_BOARD_REVIEW, -, -",
-            "SCT, 287051000000107, TUMOUR_BOARD_REVIEW, -, -"})
+            "SCT, 287051000000107, TUMOUR_BOARD_REVIEW, -, -",
+            // SNOMED CT lumpectomies below 392021009; an excisional biopsy is no operation of the primary
+            "SCT, 71222002, BREAST_CONSERVING_SURGERY, -, -",
+            "SCT, 735085002, BREAST_CONSERVING_SURGERY, LEFT, -",
+            "SCT, 735086001, BREAST_CONSERVING_SURGERY, RIGHT, -",
+            "SCT, 172051009, BREAST_CONSERVING_SURGERY, -, -",
+            "SCT, 394021005, BREAST_CONSERVING_SURGERY, -, -",
+            "SCT, 42125001, -, -, -"})
     void aCodeResolvesToItsKindSideAndSite(String system, String code, String kind, String side, String site) {
         String url = url(system);
         assertThat(T.procedureKind(url, code)).as("kind").isEqualTo(none(kind));
