@@ -191,7 +191,18 @@ class OtherEhrOrdersTest {
                 row("46-local-code-display-only-mastectomy-progression", WEEK_21, "[fixed] a local orderable code whose display says 'MASTECTOMY SIMPLE LEFT' (was: unrecognised, no card)",
                         cards(DURING, MASTECTOMY, "SURGICAL_ORDER"), not()),
                 row("47-stored-copy-completed-draft-active", WEEK_21, "the server's stored copy of the order is revoked, the draft under review is not: the draft counts",
-                        cards(DURING, "SURGICAL_ORDER"), not()));
+                        cards(DURING, "SURGICAL_ORDER"), not()),
+                // US codes
+                row("60-hcpcs-rt-delivery-breast-early", WEEK_8, "[fixed] HCPCS G6012 (the Medicare RT delivery code) without display, to the left breast at 8 weeks: premature (was: unrecognised, no card)",
+                        cards(BEFORE, "LRT_ORDER"), not()),
+                row("61-cpt-mastectomy-rt-modifier-contralateral", WEEK_8, "[fixed] CPT 19303 with the modifier RT as a second coding without display, no body site, primary left: contralateral prophylactic, as 10 (was: side unknown, read as the primary's mastectomy)",
+                        cards(CPM), not(MASTECTOMY, BEFORE)),
+                row("62-cpt-rt-planning-order-breast-early", WEEK_8, "CPT 77263 (treatment planning) ordered for the left breast: the order proposes the radiotherapy it plans, premature",
+                        cards(BEFORE, "LRT_ORDER"), not()),
+                row("63-pcs-beam-radiation-left-breast-early", WEEK_8, "[fixed] ICD-10-PCS DM001ZZ (beam radiation of the left breast) ordered at 8 weeks: premature (was: unrecognised, no card)",
+                        cards(BEFORE, "LRT_ORDER"), not()),
+                row("64-cpt-code-with-appended-modifier-contralateral", WEEK_8, "[fixed] CPT '19303-RT' without display (modifier appended to the code), no body site, primary left: contralateral prophylactic (was: unrecognised, no card)",
+                        cards(CPM), not(MASTECTOMY, BEFORE)));
     }
 
     @BeforeAll

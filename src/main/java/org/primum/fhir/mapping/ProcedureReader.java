@@ -66,6 +66,10 @@ final class ProcedureReader {
                 return;
             }
         }
+        if (planningOnly(p.getCode())) {
+            ctx.report.note("radiotherapy planning", "A radiotherapy planning or simulation was recorded: it prepares a radiotherapy, it is none.", id);
+            return;
+        }
         ProcedureDetails details = ProcedureDetails.of(p, t);
         Kind kind = kind(p, p.getCode(), details.withSites(p.getBodySite()), p.getReasonReference(), details);
         if (kind == null) {
@@ -120,15 +124,29 @@ final class ProcedureReader {
     /** The kind a code or a word names ({@link Profiles#RADIOTHERAPY_BY_SITE}: the body site decides), with its target site. */
     private Kind resolve(String kind, Coding k, DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons,
                          ProcedureDetails details) {
-        if (ProcedureKind.METASTASIS_ABLATION.name().equals(kind)) return new Kind(ProcedureKind.METASTASIS_ABLATION, k, targetSite(r, bodySites, reasons));
+        if (ProcedureKind.METASTASIS_ABLATION.name().equals(kind)) return new Kind(ProcedureKind.METASTASIS_ABLATION, k, targetSite(r, code, bodySites, reasons));
         if (!Profiles.RADIOTHERAPY_BY_SITE.equals(kind)) return new Kind(ProcedureKind.valueOf(kind), k);
-        ProcedureKind rt = radiotherapyKind(r, bodySites, reasons);
+        ProcedureKind rt = radiotherapyKind(r, code, bodySites, reasons);
         if (rt != ProcedureKind.METASTASIS_RADIOTHERAPY) return new Kind(rt, k);
         // catalogue "ablated metastasis": stereotactic radiotherapy of a metastasis, or one meant to eradicate it, ablates
         // it; conventional or palliative radiotherapy does not. A generic code says which only in its words or details
         // (technique, intention); a palliative intention outweighs the technique
         boolean ablative = !details.palliative() && (details.ablative() || t.mentionsAblation(allText(code)));
-        return new Kind(ablative ? ProcedureKind.METASTASIS_ABLATION : rt, k, targetSite(r, bodySites, reasons));
+        return new Kind(ablative ? ProcedureKind.METASTASIS_ABLATION : rt, k, targetSite(r, code, bodySites, reasons));
+    }
+
+    /**
+     * A Procedure coded only as radiotherapy planning (CPT 77261-77263, simulation, dosimetry): the plan is made, the
+     * treatment may never follow, so it is no radiotherapy done (it was read as one, an LRT when the breast was its site).
+     * An order so coded still proposes the radiotherapy it plans. Another coding naming a treatment decides instead.
+     */
+    private boolean planningOnly(CodeableConcept code) {
+        boolean planning = false;
+        for (Coding k : code.getCoding()) {
+            if (t.isRadiotherapyPlanning(k.getSystem(), k.getCode())) planning = true;
+            else if (t.procedureKind(k.getSystem(), k.getCode()) != null) return false;
+        }
+        return planning;
     }
 
     /** The side an order names in words only (its code's or body site's text: "Right mastectomy"), when no code gives it. */
@@ -149,7 +167,7 @@ final class ProcedureReader {
             if (kind != null) return resolve(kind, k, r, code, bodySites, reasons, details);
         }
         // a metastasectomy or ablation known by its words alone, aimed at a metastasis
-        String site = targetSite(r, bodySites, reasons);
+        String site = targetSite(r, code, bodySites, reasons);
         if (site != null && t.mentionsAblation(allText(code))) {
             ctx.report.note("ablation", "An ablation of a metastasis was recognised by its name, not by its code.", ctx.id(r));
             return new Kind(ProcedureKind.METASTASIS_ABLATION, code.getCoding().isEmpty() ? null : code.getCodingFirstRep(), site);
@@ -161,14 +179,19 @@ final class ProcedureReader {
         return null;
     }
 
-    /** The metastatic organ site a procedure targets: its body site, else the metastasis its reason names; or null. */
-    private String targetSite(DomainResource r, List<CodeableConcept> bodySites, List<Reference> reasons) {
+    /**
+     * The metastatic organ site a procedure targets: its body site, else the site its code names (ICD-10-PCS
+     * stereotactic radiosurgery of the brain, CPT ablation of liver tumours), else the metastasis its reason names; or null.
+     */
+    private String targetSite(DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons) {
         for (CodeableConcept b : bodySites) {
             for (Coding k : b.getCoding()) {
                 SiteMapping s = t.bodyStructureSite(k.getSystem(), k.getCode());
                 if (s != null) return s.site();
             }
         }
+        String named = siteOfCode(code);
+        if (named != null) return named;
         for (Reference ref : reasons) {
             Resource target = ctx.index.resolve(ref, r);
             if (roles.isMetastasis(target) && target instanceof Condition c && roles.of(c).site() != null) {
@@ -179,8 +202,17 @@ final class ProcedureReader {
         return null;
     }
 
+    /** The metastatic site the procedure code itself names (ICD-10-PCS DP0: beam radiation of a bone), or null. */
+    private String siteOfCode(CodeableConcept code) {
+        for (Coding k : code.getCoding()) {
+            String site = t.procedureTargetSite(k.getSystem(), k.getCode());
+            if (site != null) return site;
+        }
+        return null;
+    }
+
     /** Radiotherapy is locoregional only when aimed at the breast, chest wall or regional nodes. */
-    private ProcedureKind radiotherapyKind(DomainResource r, List<CodeableConcept> bodySites, List<Reference> reasons) {
+    private ProcedureKind radiotherapyKind(DomainResource r, CodeableConcept code, List<CodeableConcept> bodySites, List<Reference> reasons) {
         boolean metastatic = false;
         for (CodeableConcept b : bodySites) {
             for (Coding k : b.getCoding()) {
@@ -188,7 +220,7 @@ final class ProcedureReader {
                 if (t.bodyStructureSite(k.getSystem(), k.getCode()) != null) metastatic = true;
             }
         }
-        if (metastatic) return ProcedureKind.METASTASIS_RADIOTHERAPY;
+        if (metastatic || siteOfCode(code) != null) return ProcedureKind.METASTASIS_RADIOTHERAPY;
         for (Reference ref : reasons) {
             Resource target = ctx.index.resolve(ref, r);
             if (roles.isMetastasis(target)) return ProcedureKind.METASTASIS_RADIOTHERAPY;

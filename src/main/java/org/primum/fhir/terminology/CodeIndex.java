@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * An O(1) lookup of codes (system → code → value), built once from a ValueSet or ConceptMap. Codes of
  * ICD-10 (CM, GM, WHO: {@link CodeSystems#isIcd10}) and OPS are hierarchical by their dotted prefix (C50.911 is-a
- * C50.91 is-a C50.9 is-a C50; 5-401.11 is-a 5-401.1 is-a 5-401): a code not listed itself takes the value of its nearest listed ancestor, and an excluded
- * ancestor excludes it.
+ * C50.91 is-a C50.9 is-a C50; 5-401.11 is-a 5-401.1 is-a 5-401), ICD-10-PCS by its character prefix (0HBT0ZZ is-a
+ * 0HBT0Z ... is-a 0HB): a code not listed itself takes the value of its nearest listed ancestor, and an excluded
+ * ancestor (or the code itself) excludes it.
  * Keyed by system, then code, so that a lookup hashes the strings it is given (each hashes once, the JDK
  * keeps the hash) instead of building and hashing a "system|code" string per lookup: the mapping asks
  * every coding of a record against a dozen value sets.
@@ -33,7 +34,10 @@ final class CodeIndex<T> {
     void exclude(String system, String code) {
         String c = normalise(system, code);
         excluded.computeIfAbsent(system, k -> new HashSet<>()).add(c);
-        if (CodeSystems.isHierarchical(system)) longestHierarchical = Math.max(longestHierarchical, c.length());
+        if (CodeSystems.isHierarchical(system)) {
+            hierarchicalSystems.add(system);
+            longestHierarchical = Math.max(longestHierarchical, c.length());
+        }
     }
 
     T get(String system, String code) {
@@ -44,7 +48,9 @@ final class CodeIndex<T> {
         String c = normalise(system, code);
         if (!hierarchicalSystems.contains(system)) {
             if (unlisted != null && unlisted.contains(c)) return null;
-            return listed == null ? null : listed.get(c);
+            if (listed == null) return null;
+            T v = listed.get(c);
+            return v != null || !CodeSystems.takesModifiers(system) ? v : withModifiers(listed, unlisted, c);
         }
         // the code itself, then its ancestors: the nearest listed or excluded one decides. Ancestors longer than any
         // listed code are skipped: walking each prefix of a megabyte-long "code" took minutes (found by fuzzing)
@@ -55,6 +61,23 @@ final class CodeIndex<T> {
             if (v != null) return v;
         }
         return null;
+    }
+
+    /**
+     * A CPT or HCPCS code written with its modifiers appended (19303-RT, 19303-LT-50), as some EHRs store an order's
+     * code: each modifier, then the base code; the first listed decides. A side map lists the modifiers (RT, LT, 50),
+     * a kind map the base codes, so each reads its part. At most the four modifiers a claim line carries are read.
+     */
+    private static <T> T withModifiers(Map<String, T> listed, Set<String> unlisted, String c) {
+        String[] parts = c.split("-", 6);
+        if (parts.length < 2 || parts.length > 5) return null;
+        for (int i = 1; i < parts.length; i++) {
+            T v = listed.get(parts[i].trim().toUpperCase(java.util.Locale.ROOT));
+            if (v != null) return v;
+        }
+        String base = parts[0].trim();
+        if (unlisted != null && unlisted.contains(base)) return null;
+        return listed.get(base);
     }
 
     boolean contains(String system, String code) {
@@ -73,6 +96,8 @@ final class CodeIndex<T> {
      */
     static String normalise(String system, String code) {
         String c = code.trim();
+        // PCS codes are upper-case letters and digits; exports sometimes lower-case them
+        if (CodeSystems.ICD10PCS.equals(system)) return c.toUpperCase(java.util.Locale.ROOT);
         if (CodeSystems.isIcd10(system)) {
             c = c.toUpperCase(java.util.Locale.ROOT);
             while (!c.isEmpty() && "!*+\u2020".indexOf(c.charAt(c.length() - 1)) >= 0) c = c.substring(0, c.length() - 1).trim();
@@ -81,7 +106,7 @@ final class CodeIndex<T> {
         return c;
     }
 
-    /** C50.911 → C50.91 → C50.9 → C50 → null; 5-401.11 → 5-401.1 → 5-401 → 5-40 → 5-4 → null. */
+    /** C50.911 → C50.91 → C50.9 → C50 → null; 5-401.11 → 5-401.1 → 5-401 → 5-40 → 5-4 → null; 0HBT0ZZ → ... → 0HB → null. */
     static String parentIcd(String code) {
         if (code.length() <= 3) return null;
         return trimDot(code.substring(0, code.length() - 1));

@@ -13,12 +13,20 @@ public final class CodeSystems {
     public static final String ICD10GM = "http://fhir.de/CodeSystem/bfarm/icd-10-gm";
     public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public static final String CPT = "http://www.ama-assn.org/go/cpt";
+    /** HCPCS Level II (CMS: G0339 robotic radiosurgery, G6015 IMRT delivery; the side modifiers LT and RT). */
+    public static final String HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
     /** AJCC staging codes, normalised by their pattern ({@link AjccCodes}) rather than listed. */
     public static final String AJCC = "http://cancerstaging.org";
     /** UICC TNM codes (German MII oncology records: "M1", "IVC"), the same categories as AJCC's: read by the same pattern. */
     public static final String UICC = "https://www.uicc.org/resources/tnm";
     /** The German procedure classification (BfArM OPS: 5-870 breast-conserving excision), hierarchical like ICD-10. */
     public static final String OPS = "http://fhir.de/CodeSystem/bfarm/ops";
+    /**
+     * ICD-10-PCS (US inpatient procedures). Each character is an axis (section, body system, operation, body part,
+     * approach, device, qualifier), so every prefix of a code names a node of the PCS tables: 0HBT0ZZ is-a 0HBT0Z
+     * is-a 0HBT0 is-a 0HBT (excision of the right breast) is-a 0HB (excision, skin and breast).
+     */
+    public static final String ICD10PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
 
     private CodeSystems() {
     }
@@ -31,9 +39,18 @@ public final class CodeSystems {
         return ICD10CM.equals(system) || ICD10GM.equals(system) || ICD10.equals(system);
     }
 
-    /** Code systems whose codes are read as their dotted prefixes' descendants: ICD-10 and OPS (5-401.11 is-a 5-401.1 is-a 5-401). */
+    /**
+     * Code systems whose codes are read as their prefixes' descendants: ICD-10 and OPS by their dotted prefix
+     * (5-401.11 is-a 5-401.1 is-a 5-401), ICD-10-PCS by its axes (a table and a body part name every approach,
+     * device and qualifier under them: 0HBT lists every excision of the right breast).
+     */
     public static boolean isHierarchical(String system) {
-        return isIcd10(system) || OPS.equals(system);
+        return isIcd10(system) || OPS.equals(system) || ICD10PCS.equals(system);
+    }
+
+    /** Code systems whose codes may carry appended modifiers (19303-RT): CPT and HCPCS. See {@link CodeIndex}. */
+    public static boolean takesModifiers(String system) {
+        return CPT.equals(system) || HCPCS.equals(system);
     }
 
     /** Code systems of TNM categories read by their pattern ("cT3", "M1", "IVC") rather than listed. */

@@ -2,6 +2,7 @@ package org.primum.fhir.terminology;
 
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.ValueSet;
 
 import java.util.Set;
@@ -13,7 +14,7 @@ import static org.primum.fhir.terminology.ProfileLoader.fail;
  * Builds the {@link CodeIndex} of one {@link Feed} from its file, checking the codes: every concept has
  * a code and a display, filters are only ICD-10 {@code concept is-a}, a ConceptMap element has
  * exactly one target, that target is in its CodeSystem (when the CodeSystem is one of ours) and its
- * reader understands it, and no code is mapped twice. Records every code system it meets in
+ * reader understands it (or is {@code unmatched}, without code, in a hierarchical system: an exclusion), and no code is mapped twice. Records every code system it meets in
  * {@code knownSystems} (an unknown system in a record is worth reporting).
  */
 final class IndexBuilder {
@@ -80,6 +81,10 @@ final class IndexBuilder {
                 if (e.getDisplay() == null || e.getDisplay().isBlank()) throw fail(file, "element " + e.getCode() + " has no display");
                 if (e.getTarget().size() != 1) throw fail(file, "element " + e.getCode() + " must have exactly one target");
                 ConceptMap.TargetElementComponent tg = e.getTargetFirstRep();
+                if (tg.getEquivalence() == Enumerations.ConceptMapEquivalence.UNMATCHED) {
+                    unmatched(file, system, e, tg, index);
+                    continue;
+                }
                 if (tg.getCode() == null || tg.getCode().isBlank()) throw fail(file, "element " + e.getCode() + ": target without code");
                 if (targets != null && targets.getConcept().stream().noneMatch(k -> k.getCode().equals(tg.getCode()))) {
                     throw fail(file, "element " + e.getCode() + ": target " + tg.getCode() + " is not in " + g.getTarget());
@@ -99,5 +104,16 @@ final class IndexBuilder {
         }
         if (index.size() == 0) throw fail(file, "the concept map has no element");
         return index;
+    }
+
+    /**
+     * {@code equivalence: unmatched} without a target code: the code maps to nothing, although a listed ancestor
+     * maps (0HBT0ZX, a diagnostic excision of the breast, is a biopsy under 0HBT, the excisions of the breast).
+     * Only meaningful in a hierarchical system; elsewhere leaving the code out says the same.
+     */
+    private static void unmatched(String file, String system, ConceptMap.SourceElementComponent e, ConceptMap.TargetElementComponent tg, CodeIndex<?> index) {
+        if (tg.getCode() != null && !tg.getCode().isBlank()) throw fail(file, "element " + e.getCode() + ": an unmatched target has no code");
+        if (!CodeSystems.isHierarchical(system)) throw fail(file, "element " + e.getCode() + ": unmatched is only read in a hierarchical code system");
+        index.exclude(system, e.getCode());
     }
 }

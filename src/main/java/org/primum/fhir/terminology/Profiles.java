@@ -106,6 +106,10 @@ public final class Profiles {
     /** CarePlan categories that record a tumour-board review (MII "Tumorkonferenz"). */
     public static final Membership TUMOUR_BOARD_CARE_PLAN = valueSet("tumour-board-care-plan");
     public static final Membership BREAST_SURGERY_WITH_AXILLARY_DISSECTION = valueSet("breast-surgery-with-axillary-dissection");
+    /** The metastatic organ site a procedure code names itself (ICD-10-PCS body parts, CPT "liver tumor(s)"): a target in metastatic-site. */
+    public static final Classification<String> PROCEDURE_TARGET_SITE = conceptMap("procedure-target-site", (tg, src) -> tg.getCode());
+    /** Radiotherapy planning, simulation and dosimetry: a Procedure so coded prepares a radiotherapy, it gives none. */
+    public static final Membership RADIOTHERAPY_PLANNING = valueSet("radiotherapy-planning");
     public static final Classification<String> PRIMARY_SYMPTOM = conceptMap("primary-symptom", (tg, src) -> tg.getCode());
     public static final Membership METASTASIS_SITE_OBSERVATION = valueSet("metastasis-site-observation");
     public static final Membership NO_FINDING = valueSet("no-finding");

@@ -148,6 +148,12 @@ public final class Terminology {
     /** A {@link ProcedureKind} name, or "RADIOTHERAPY" (the body site decides), or null. */
     public String procedureKind(String system, String code) { return get(Profiles.PROCEDURE_KIND, system, code); }
 
+    /** The metastatic organ site (metastatic-site code) a procedure code names by itself (ICD-10-PCS D020DZZ: brain), or null. */
+    public String procedureTargetSite(String system, String code) { return get(Profiles.PROCEDURE_TARGET_SITE, system, code); }
+
+    /** Radiotherapy planning, simulation or dosimetry (CPT 77261-77399): preparation, not a radiotherapy given. */
+    public boolean isRadiotherapyPlanning(String system, String code) { return contains(Profiles.RADIOTHERAPY_PLANNING, system, code); }
+
     public boolean isProphylacticMastectomy(String system, String code) { return contains(Profiles.PROPHYLACTIC_MASTECTOMY, system, code); }
 
     /** A breast operation whose code includes an axillary dissection (a modified radical mastectomy, CPT 19302...). */
