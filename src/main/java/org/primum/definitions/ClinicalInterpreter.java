@@ -161,8 +161,8 @@ public final class ClinicalInterpreter {
         Optional<LocalDate> found = earliest(Stream.concat(metastases.stream().map(Metastasis::onset),
                 distantStaging.stream().map(TnmCategory::date)));
         if (!anyRecordedOnset && m0ThenM1(staging, diagnosed)) {
-            return new Presentation(Scope.RECURRENT, "the earliest staging shows no distant disease (M0) and one dated beyond the de novo window does: recurrent, not de novo",
-                    diagnosed, found.orElse(null), null, intact, resectedOn, false, ids);
+            return new Presentation(Scope.RECURRENT, "the earliest staging shows no distant disease (M0) and one dated beyond the de novo window does: recurrent, not de novo"
+                    + resectedBefore(resectedOn, found.orElse(null)), diagnosed, found.orElse(null), null, intact, resectedOn, false, ids);
         }
         if (found.isEmpty() || diagnosed == null) {
             // say which date is missing: a dated metastasis beside an undated primary is not "an undated metastasis"
@@ -176,7 +176,8 @@ public final class ClinicalInterpreter {
         long days = ChronoUnit.DAYS.between(diagnosed, found.get());
         if (days > thresholds.deNovoWindowDays()) {
             return new Presentation(Scope.RECURRENT, "metastasis found " + days + " days after the primary (de novo window "
-                    + thresholds.deNovoWindowDays() + " days): recurrent disease", diagnosed, found.get(), days, intact, resectedOn, false, ids);
+                    + thresholds.deNovoWindowDays() + " days): recurrent disease" + resectedBefore(resectedOn, found.get()),
+                    diagnosed, found.get(), days, intact, resectedOn, false, ids);
         }
         if (resectedOn != null && resectedOn.isBefore(found.get())) {
             return new Presentation(Scope.RESECTED_BEFORE_METASTASIS, "the primary was resected on " + resectedOn
@@ -186,6 +187,15 @@ public final class ClinicalInterpreter {
         return new Presentation(Scope.DE_NOVO, "de novo metastatic: metastasis found " + Math.max(days, 0)
                 + " days after the primary diagnosis (window " + thresholds.deNovoWindowDays() + " days); " + resected,
                 diagnosed, found.get(), days, intact, resectedOn, false, ids);
+    }
+
+    /**
+     * A recurrence after the primary's resection also meets catalogue A's "primary resected before metastasis"
+     * (rules/applicability.drl names both): the reason says so, so that both codes' explanations show the date.
+     */
+    private static String resectedBefore(LocalDate resectedOn, LocalDate found) {
+        return resectedOn != null && found != null && resectedOn.isBefore(found)
+                ? "; the primary was resected on " + resectedOn + ", before the metastasis was found" : "";
     }
 
     private static boolean sameSide(Laterality side, List<PrimaryTumour> primaries) {

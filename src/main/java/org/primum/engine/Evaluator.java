@@ -93,9 +93,19 @@ public final class Evaluator {
                             x -> new Recommendation.Because(x.getClass().getSimpleName(), x.describe(), x.sourceIds()));
                     because.putIfAbsent(new Said(b.fact(), b.description()), b);
                 } else if (o instanceof Finding other) {
-                    RuleDefinition od = knowledgeBase.definition(other.code()).orElseThrow();
-                    because.computeIfAbsent(new Said("Recommendation", other.code()), k -> new Recommendation.Because("Recommendation",
-                            other.code() + ": " + od.title(), sourceIds(other)));
+                    // a recommendation may rest on several findings of one code (a rule with an 'or', e.g. the
+                    // oligometastatic exception after the window or after ablation): name the ids of all of them,
+                    // not those of whichever came first
+                    Said said = new Said("Recommendation", other.code());
+                    Recommendation.Because known = because.get(said);
+                    if (known == null) {
+                        RuleDefinition od = knowledgeBase.definition(other.code()).orElseThrow();
+                        because.put(said, new Recommendation.Because("Recommendation", other.code() + ": " + od.title(), sourceIds(other)));
+                    } else if (!known.resourceIds().containsAll(sourceIds(other))) {
+                        Set<String> ids = new LinkedHashSet<>(known.resourceIds());
+                        ids.addAll(sourceIds(other));
+                        because.put(said, new Recommendation.Because(known.fact(), known.description(), List.copyOf(ids)));
+                    }
                 }
             }
         }
@@ -124,7 +134,8 @@ public final class Evaluator {
         for (Object o : finding.because()) {
             key.append('|').append(o.getClass().getSimpleName());
             if (o instanceof Fact f) key.append(f.sourceIds());
-            else if (o instanceof Finding nested) key.append(nested.code());
+            // two findings resting on different findings of one code differ by the ids of those
+            else if (o instanceof Finding nested) key.append(nested.code()).append(sourceIds(nested));
         }
         return key.toString();
     }

@@ -171,7 +171,9 @@ class RuleOracleTest {
         if (!f.all(InvalidElement.class).isEmpty()) out.add("DATA_INVALID_RECORD");
         if (p.scope() == Scope.NO_DISTANT_METASTASIS) out.add("NOT_APPLICABLE_NO_METASTASIS");
         if (p.scope() == Scope.RECURRENT) out.add("NOT_APPLICABLE_RECURRENT");
-        if (p.scope() == Scope.RESECTED_BEFORE_METASTASIS) out.add("NOT_APPLICABLE_PRIMARY_RESECTED");
+        // catalogue A states it independently of the window: a recurrence after resection meets both
+        if (p.scope() == Scope.RESECTED_BEFORE_METASTASIS || (p.scope() == Scope.RECURRENT && p.primaryResectedOn() != null
+                && p.metastasisFound() != null && p.primaryResectedOn().isBefore(p.metastasisFound()))) out.add("NOT_APPLICABLE_PRIMARY_RESECTED");
         if (p.scope() == Scope.DECEASED) out.add("NOT_APPLICABLE_DECEASED");
         if (intact && exposure.map(TherapyExposure::startUnknown).orElse(false)) out.add("DATA_MISSING_THERAPY_START");
         if (intact && subtype.isPresent() && !subtype.get().complete()) out.add("DATA_MISSING_RECEPTOR_STATUS");
