@@ -109,6 +109,67 @@ class CleanRoomHooksTest {
             if (!"*".equals(indicator)) assertThat(found.get(code)).as(c + ": indicator of the card of " + code).isEqualTo(indicator);
         });
         assertThat(found.keySet()).as(c.toString()).doesNotContainAnyElementsOf(c.absent());
+        actionableForTheEhr(c, body, response.path("cards"));
+    }
+
+    /**
+     * What an EHR needs to act on the cards (CDS Hooks 2.0): a source with label and catalogue topic, a uuid of its own
+     * (feedback names it), override reasons as complete Codings on every warning and critical card, and suggestions
+     * the EHR can apply: a uuid and label each, {@code selectionBehavior} with them, a delete naming a draft order under
+     * review by its {@code Type/id}, a create carrying a draft proposal for this patient.
+     */
+    private static void actionableForTheEhr(Case c, JsonNode request, JsonNode cards) {
+        Set<String> underReview = new HashSet<>();
+        request.path("context").path("selections").forEach(s -> underReview.add(s.asText()));
+        if (!"order-select".equals(request.path("hook").asText())) {
+            request.path("context").path("draftOrders").path("entry").forEach(e -> underReview.add(
+                    e.path("resource").path("resourceType").asText() + "/" + e.path("resource").path("id").asText()));
+        }
+        Set<String> uuids = new HashSet<>();
+        for (JsonNode card : cards) {
+            String where = c.file() + " " + Hooks.codes(card);
+            assertThat(uuids.add(card.path("uuid").asText())).as(where + ": uuid unique").isTrue();
+            assertThat(UUID.fromString(card.path("uuid").asText())).isNotNull();
+            assertThat(card.path("source").path("label").asText()).as(where).isNotBlank();
+            assertThat(card.path("source").path("topic").path("system").asText()).as(where).isEqualTo(CardFactory.CATALOGUE_SYSTEM);
+            assertThat(Hooks.codes(card)).as(where + ": topic is one of its codes").contains(card.path("source").path("topic").path("code").asText());
+            if (!"info".equals(card.path("indicator").asText())) {
+                assertThat(card.path("overrideReasons")).as(where + ": override reasons").isNotEmpty();
+                card.path("overrideReasons").forEach(r -> assertThat(List.of(r.path("system").asText(), r.path("code").asText(),
+                        r.path("display").asText())).as(where).allMatch(v -> !v.isBlank()));
+            }
+            JsonNode suggestions = card.path("suggestions");
+            if (suggestions.isEmpty()) {
+                assertThat(card.has("selectionBehavior")).as(where).isFalse();
+                continue;
+            }
+            assertThat(card.path("selectionBehavior").asText()).as(where).isIn("at-most-one", "any");
+            for (JsonNode s : suggestions) {
+                assertThat(s.path("label").asText()).as(where).isNotBlank();
+                assertThat(uuids.add(s.path("uuid").asText())).as(where + ": suggestion uuid unique").isTrue();
+                for (JsonNode a : s.path("actions")) {
+                    switch (a.path("type").asText()) {
+                        case "delete" -> assertThat(a.path("resourceId").asText()).as(where + ": delete names a draft order under review").isIn(underReview);
+                        case "create" -> {
+                            assertThat(a.path("resource").path("status").asText()).as(where).isEqualTo("draft");
+                            assertThat(a.path("resource").path("subject").path("reference").asText()).as(where).isEqualTo("Patient/pat-cr");
+                        }
+                        default -> throw new AssertionError(where + ": action " + a);
+                    }
+                    assertThat(a.path("description").asText()).as(where).isNotBlank();
+                }
+            }
+        }
+    }
+
+    /** A contralateral mastectomy sent as a Procedure in preparation is withdrawn by its own id (case 45). */
+    @Test
+    void aProcedureOrderIsWithdrawnByItsId() throws Exception {
+        ObjectNode body = request(cases().stream().filter(c -> c.file().startsWith("45-")).findFirst().orElseThrow());
+        JsonNode cards = JSON.valueToTree(cds.call(HookCall.read(body, "order-sign"), null, Pipeline.Options.LENIENT, asOf)).path("cards");
+        JsonNode card = Hooks.card(cards, "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE");
+        assertThat(card.path("suggestions").get(0).path("actions").get(0).path("type").asText()).isEqualTo("delete");
+        assertThat(card.path("suggestions").get(0).path("actions").get(0).path("resourceId").asText()).isEqualTo("Procedure/proc-mastectomy");
     }
 
     /** The request with the harness's FHIR server in place of {@code {{fhirServer}}}, that server holding what the case serves. */
