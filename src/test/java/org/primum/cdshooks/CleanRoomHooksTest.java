@@ -122,8 +122,10 @@ class CleanRoomHooksTest {
         Set<String> underReview = new HashSet<>();
         request.path("context").path("selections").forEach(s -> underReview.add(s.asText()));
         if (!"order-select".equals(request.path("hook").asText())) {
+            // an unsaved order without id is named by the uuid of its urn:uuid fullUrl
             request.path("context").path("draftOrders").path("entry").forEach(e -> underReview.add(
-                    e.path("resource").path("resourceType").asText() + "/" + e.path("resource").path("id").asText()));
+                    e.path("resource").path("resourceType").asText() + "/" + (e.path("resource").has("id")
+                            ? e.path("resource").path("id").asText() : e.path("fullUrl").asText().replace("urn:uuid:", ""))));
         }
         Set<String> uuids = new HashSet<>();
         for (JsonNode card : cards) {
