@@ -3,8 +3,9 @@ package org.primum.cdshooks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A draft ServiceRequest of the hook call, as the suggestions need it: how cards name it
- * ({@code ServiceRequest/id}), its own text for the clinician, and its FHIR R4 JSON.
+ * A draft procedure order of the hook call (a ServiceRequest, or a Procedure in preparation), as the suggestions
+ * need it: how cards name it ({@code ServiceRequest/id}, {@code Procedure/id}), its own text for the clinician, and
+ * its FHIR R4 JSON.
  */
 public record DraftOrder(String reference, String display, ObjectNode json) {
 }

@@ -98,9 +98,14 @@ public final class HookCall {
         return draftOrders;
     }
 
-    /** {@code Type/id} of a resource, as selections and the facts name it. */
+    /**
+     * {@code Type/id} of a resource, as selections and the facts name it: HAPI gives an id-less resource under a
+     * {@code urn:uuid:} / {@code urn:oid:} fullUrl that urn as its id, whose uuid (oid) names it ({@link DraftOrderIds}).
+     */
     public static String reference(Resource r) {
-        return r.fhirType() + "/" + r.getIdElement().getIdPart();
+        String id = r.getIdElement().getIdPart();
+        if (id != null && (id.startsWith("urn:uuid:") || id.startsWith("urn:oid:"))) id = id.substring(id.indexOf(':', 4) + 1);
+        return r.fhirType() + "/" + id;
     }
 
     /** Reads the body (already parsed as JSON) for the service whose hook is {@code expectedHook}. */
@@ -201,17 +206,21 @@ public final class HookCall {
     }
 
     /**
-     * Names the draft orders before any FHIR parser sees them, so that the selections, the cards and the
-     * facts of the core all call an order the same {@code Type/id}, the one HAPI gives it when it reads the
-     * Bundle from a JSON tree (as the core does): the id part of the entry's fullUrl if there is one (HAPI
-     * lets it override the resource's id), else the resource's id, else (no id at all) {@code draft-<n>}
-     * (n counting the entries with a resource), which is written into a copy of the resource.
+     * Names the draft orders before any FHIR parser sees them, so that the selections, the cards and the facts of
+     * the core all call an order the same {@code Type/id}, the name the EHR knows it by: the id part of an absolute
+     * fullUrl (the order's address on the server, which HAPI lets override the resource's id), else the resource's
+     * id, else the uuid (oid) of a {@code urn:uuid:} ({@code urn:oid:}) fullUrl, as an unsaved order is named, else
+     * (no id at all) {@code draft-<n>} (n counting the entries with a resource), written into a copy of the resource.
+     * The core names a resource by its urn fullUrl even when it has an id of its own
+     * ({@code org.primum.fhir.mapping.ResourceIndex.idOf}), so such an entry reaches the core without its fullUrl:
+     * an order selected as {@code ServiceRequest/sr-1} under {@code urn:uuid:…} was otherwise refused as not among
+     * the draft orders, and an id-less one named {@code ServiceRequest/urn:uuid:…} here drew no card.
      */
     static final class DraftOrderIds {
         private DraftOrderIds() {
         }
 
-        /** The Bundle with every id-less, fullUrl-less resource given its {@code draft-<n>} (a copy if one is added). */
+        /** The Bundle as the core is to read it (a copy if anything is written) and each order's {@code Type/id} in {@code references}. */
         static ObjectNode named(ObjectNode bundle, List<String> references) {
             ObjectNode out = bundle;
             JsonNode entries = bundle.get("entry");
@@ -220,8 +229,15 @@ public final class HookCall {
             for (int i = 0; i < entries.size(); i++) {
                 JsonNode entry = entries.get(i);
                 if (!(entry instanceof ObjectNode) || !(entry.get("resource") instanceof ObjectNode resource)) continue;
-                String idPart = idPart(entry.path("fullUrl").asText(""));
+                String fullUrl = entry.path("fullUrl").asText("");
+                boolean urn = fullUrl.startsWith("urn:uuid:") || fullUrl.startsWith("urn:oid:");
+                String idPart = urn ? null : idPart(fullUrl);
                 if (idPart == null) idPart = idPart(resource.path("id").asText(""));
+                if (urn && idPart != null) {
+                    if (out == bundle) out = bundle.deepCopy();
+                    ((ObjectNode) out.get("entry").get(i)).remove("fullUrl");
+                }
+                if (idPart == null && urn && !resource.has("id")) idPart = fullUrl.substring(fullUrl.indexOf(':', 4) + 1);
                 if (idPart == null && !resource.has("id")) {
                     idPart = "draft-" + n;
                     if (out == bundle) out = bundle.deepCopy();

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * The suggestions of an order-check card (catalogue section E): which draft orders to delete and which
  * order to propose instead, as {@link OrderSuggestionMap} says for the recommendation's code. The orders
- * concerned are the draft ServiceRequests under review that a fact of the recommendation comes from.
+ * concerned are the draft procedure orders under review that a fact of the recommendation comes from.
  */
 final class OrderSuggestions {
     private final OrderSuggestionMap map;
@@ -28,7 +28,7 @@ final class OrderSuggestions {
         if (entry.isEmpty()) return List.of();
         Set<String> behind = ordersBehind(r, call);
         behind.removeAll(excluded);
-        List<DraftOrder> orders = DraftOrderReader.serviceRequests(call, behind, json);
+        List<DraftOrder> orders = DraftOrderReader.procedureOrders(call, behind, json);
         if (orders.isEmpty()) return List.of();
         Entry e = entry.get();
         return switch (e.kind()) {

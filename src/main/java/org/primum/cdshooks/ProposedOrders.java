@@ -19,11 +19,16 @@ final class ProposedOrders {
     private ProposedOrders() {
     }
 
-    /** The same order (patient, encounter, requester, side, reason, timing) for another procedure. */
+    /**
+     * The same order (patient, encounter, requester, side, reason, timing) for another procedure. The original is a
+     * ServiceRequest or a Procedure in preparation; the elements copied have the same name and type in both, or
+     * are absent from a Procedure (requester, occurrence[x]).
+     */
     static ObjectNode replacement(DraftOrder original, Coding code, String text) {
         ObjectNode from = original.json();
         ObjectNode sr = proposal();
-        copy(from, sr, "category");
+        // a Procedure's category is one CodeableConcept, a ServiceRequest's a list: only the list is copied as it is
+        if (from.path("category").isArray()) copy(from, sr, "category");
         sr.set("code", codeableConcept(code, text));
         copy(from, sr, "subject");
         copy(from, sr, "encounter");

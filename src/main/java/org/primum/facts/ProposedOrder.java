@@ -2,7 +2,7 @@ package org.primum.facts;
 
 import java.util.List;
 
-/** A proposed procedure: a ServiceRequest in draft, active or on-hold status (or a CDS Hooks draft order). */
+/** A proposed procedure: a ServiceRequest in draft, active or on-hold status, a Procedure in preparation (or a CDS Hooks draft order). */
 public record ProposedOrder(String sourceId, ProcedureKind kind, String code, Laterality laterality,
                             boolean prophylactic, String status) implements Fact {
     public List<String> sourceIds() { return List.of(sourceId); }

@@ -10,6 +10,7 @@ import org.primum.core.FhirInput;
 import org.primum.core.Pipeline;
 import org.primum.facts.ProposedOrder;
 import org.primum.fhir.FhirJsonReader;
+import org.primum.fhir.mapping.ResourceIndex;
 import org.primum.input.InvalidInputException;
 import org.primum.input.Problem;
 
@@ -62,16 +63,21 @@ class HookCallTest {
         ObjectNode given = drafts();
         HookCall call = HookCall.read(request("order-sign", given), "order-sign");
 
-        List<String> expected = List.of("ServiceRequest/sr-1", "ServiceRequest/urn:uuid:4f8e", "ServiceRequest/77", "ServiceRequest/78",
-                "ServiceRequest/urn:uuid:a1b2", "ServiceRequest/draft-5", "ServiceRequest/draft-6");
+        // an own id beats a urn fullUrl (the EHR selects the order by it), an unsaved order is named by its uuid
+        List<String> expected = List.of("ServiceRequest/sr-1", "ServiceRequest/sr-2", "ServiceRequest/77", "ServiceRequest/78",
+                "ServiceRequest/a1b2", "ServiceRequest/draft-5", "ServiceRequest/draft-6");
         assertThat(call.selections()).containsExactlyElementsOf(expected);
         assertThat(call.draftOrders()).extracting(HookCall::reference).containsExactlyElementsOf(expected);
-        // the core's reader, parsing what the client sent, names those with a fullUrl or an id the same way
-        Bundle parsed = (Bundle) new FhirJsonReader().read(given).resource();
-        for (int i = 0; i < 5; i++) assertThat(HookCall.reference(parsed.getEntry().get(i).getResource())).isEqualTo(expected.get(i));
+        // the core names the orders of the Bundle it is given the same way (its facts are what the cards match)
+        FhirInput input = call.draftOrderInput().orElseThrow();
+        Bundle parsed = (Bundle) new FhirJsonReader().read((ObjectNode) input.json()).resource();
+        for (int i = 0; i < expected.size(); i++) {
+            Bundle.BundleEntryComponent e = parsed.getEntry().get(i);
+            assertThat("ServiceRequest/" + ResourceIndex.idOf(e.getResource(), e.getFullUrl())).isEqualTo(expected.get(i));
+        }
         // the client's JSON is not changed; the core gets a copy with the draft ids written in
         assertThat(given.path("entry").get(5).path("resource").has("id")).isFalse();
-        FhirInput input = call.draftOrderInput().orElseThrow();
+        assertThat(given.path("entry").get(1).path("fullUrl").asText()).isEqualTo("urn:uuid:4f8e");
         assertThat(input.location()).isEqualTo("context.draftOrders");
         assertThat(input.json().path("entry").get(5).path("resource").path("id").asText()).isEqualTo("draft-5");
         assertThat(input.json().path("entry").get(6).path("resource").path("id").asText()).isEqualTo("draft-6");

@@ -25,7 +25,8 @@ import java.util.List;
 import static org.primum.fhir.mapping.Codings.allText;
 
 /**
- * Pass 4, Procedures (done: completed or in progress) and ServiceRequests (proposed: draft, active or on hold)
+ * Pass 4, Procedures (done: completed or in progress; proposed: in preparation) and ServiceRequests (proposed: draft,
+ * active or on hold)
  * → procedure kind, side and prophylactic flag. A chemotherapy procedure is a systemic therapy.
  * Radiotherapy is locoregional only when aimed at the breast, chest wall or regional nodes, and is
  * aimed at a metastasis when its site or its reason (a metastasis Condition of pass 1) says so. The target
@@ -55,6 +56,10 @@ final class ProcedureReader {
 
     void read(Procedure p) {
         Procedure.ProcedureStatus s = p.getStatus();
+        if (s == Procedure.ProcedureStatus.PREPARATION) {
+            planned(p);
+            return;
+        }
         if (s != Procedure.ProcedureStatus.COMPLETED && s != Procedure.ProcedureStatus.INPROGRESS) return;
         String id = ctx.id(p);
         LocalDate date = ctx.dates.effective(p.getPerformed());
@@ -101,6 +106,23 @@ final class ProcedureReader {
         Laterality side = lateralities.ofProcedure(details.withSitesAndSides(r.getBodySite()), r.getCode());
         if (side == null) side = lateralityByWords(r);
         ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(r.getCode(), r.getReasonCode()), s.toCode()));
+    }
+
+    /**
+     * A Procedure in preparation is planned, not done: a proposal like a draft ServiceRequest (some EHRs send their
+     * surgical orders as such Procedures in CDS Hooks draftOrders). Ignored, it silenced every order check of it,
+     * a contralateral mastectomy's included.
+     */
+    private void planned(Procedure p) {
+        String id = ctx.id(p);
+        Kind kind = kind(p, p.getCode(), p.getBodySite(), p.getReasonReference());
+        if (kind == null) {
+            unrecognised(id, "Procedure.code", p.getCode());
+            return;
+        }
+        Laterality side = lateralities.ofProcedure(p.getBodySite(), p.getCode());
+        ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(p.getCode(), p.getReasonCode()),
+                p.getStatus().toCode()));
     }
 
     /**
