@@ -121,13 +121,14 @@ public final class PatientAuditor {
     }
 
     /**
-     * One result per criterion and verdict for the day: several acts of one operation (a mastectomy with
-     * an axillary dissection) give the timing criteria once, with every act and record behind it.
+     * One result per rule for the day (a criterion's verdict for one case, with that case's reason): several
+     * acts of one operation (a mastectomy with an axillary dissection) give the timing criteria once, with
+     * every act and record behind it.
      */
     private static List<CriterionResult> merged(List<Judgement> judgements, LocalDate date) {
         Map<String, Judged> byKey = new LinkedHashMap<>();
         for (Judgement j : judgements) {
-            Judged judged = byKey.computeIfAbsent(j.code() + "|" + j.verdict(), k -> new Judged(j));
+            Judged judged = byKey.computeIfAbsent(j.rule().rule(), k -> new Judged(j));
             j.because().stream().filter(f -> f instanceof AuditedAct).forEach(f -> judged.acts.addAll(f.sourceIds()));
             j.because().stream().filter(f -> !(f instanceof AuditedAct) && !NOT_DECIDING.contains(f.getClass()))
                     .forEach(f -> judged.records.addAll(f.sourceIds()));
