@@ -83,17 +83,21 @@ public final class PatientAuditor {
         }
         List<ActMargin> margins = Acts.margins(acts, record.margins(), asOf);
         List<CriterionResult> criteria = new ArrayList<>();
+        // the acts of the days judged: a day whose record was not yet this de novo cancer (an operation years
+        // before its diagnosis, of an earlier disease) gets no verdict, and is no operation of this primary either
+        List<AuditedAct> judged = new ArrayList<>();
         for (List<AuditedAct> day : byDay(acts)) {
             LocalDate date = day.get(0).date();
             List<Fact> auditFacts = new ArrayList<>(day);
             margins.stream().filter(m -> day.stream().anyMatch(a -> a.sourceId().equals(m.actSourceId()))).forEach(auditFacts::add);
             List<Judgement> judgements = pipeline.judge(RecordBefore.of(record, date, day), date == null ? asOf : date, auditFacts);
             criteria.addAll(merged(judgements, date));
+            if (!judgements.isEmpty()) judged.addAll(day);
         }
         if (criteria.isEmpty()) {
             return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but every act was done before the metastatic diagnosis");
         }
-        List<List<AuditedAct>> operations = Acts.operations(acts);
+        List<List<AuditedAct>> operations = Acts.operations(judged);
         return new PatientResult(patient, criteria, now.scope().name(), null, operations.size(),
                 (int) operations.stream().filter(o -> o.stream().allMatch(Acts::breastConserving)).count());
     }
