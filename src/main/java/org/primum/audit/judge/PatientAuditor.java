@@ -69,17 +69,22 @@ public final class PatientAuditor {
         // what was done in life: a procedure dated after the recorded death is a fault of the record, reported, not judged
         LocalDate died = mapped.patient() == null ? null : mapped.patient().deceasedOn();
         List<AuditedAct> acts = new ArrayList<>();
+        int afterDeath = 0;
         for (AuditedAct a : Acts.of(record, asOf)) {
             if (died != null && a.date() != null && a.date().isAfter(died)) {
                 LocatedResource r = locate(resources, a.sourceId());
                 problems.accept(new InputProblem(InputProblem.Kind.DATED_AFTER_DEATH, r.file(), r.line(), patient,
                         "a procedure is dated after the patient's death: not judged"));
+                afterDeath++;
             } else {
                 acts.add(a);
             }
         }
         if (acts.isEmpty()) {
-            return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
+            // say what there is: acts recorded but dated after the death are not "no act done"
+            return PatientResult.outOfScope(patient, NO_ACT, afterDeath > 0
+                    ? "de novo metastatic, but every locoregional therapy or mastectomy recorded is dated after the patient's death (reported as an input problem): none judged"
+                    : "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
         }
         List<ActMargin> margins = Acts.margins(acts, record.margins(), asOf);
         List<CriterionResult> criteria = new ArrayList<>();
