@@ -55,8 +55,26 @@ class CleanRoomAuditTest {
         Map<String, String> actual = new TreeMap<>();
         patients.values().forEach(p -> actual.put(p.patient(), p.audited() ? "AUDITED" : p.scope()));
         assertThat(actual).isEqualTo(scopes);
-        patients.values().stream().filter(p -> !p.audited())
-                .forEach(p -> assertThat(p.outOfScope()).as(p.patient() + ": the reason it was not audited").isNotBlank());
+        for (JsonNode p : expected.get("patients")) {
+            if (p.get("scope").asText().equals("AUDITED")) continue;
+            assertThat(patients.get(p.get("patient").asText()).outOfScope()).as(p.get("patient").asText() + ": the reason it was not audited")
+                    .contains(p.get("reasonSays").asText());
+        }
+    }
+
+    @Test
+    void theInputProblemsAreReportedForTheirPatients() {
+        Set<String> want = new TreeSet<>();
+        expected.get("patients").forEach(p -> {
+            if (p.hasNonNull("inputProblem")) want.add(p.get("inputProblem").asText() + " " + p.get("patient").asText());
+        });
+        Set<String> got = new TreeSet<>();
+        report.problems().forEach(pr -> {
+            got.add(pr.kind() + " " + pr.patient());
+            assertThat(pr.file()).as(pr.kind() + ": located").endsWith(".ndjson");
+            assertThat(pr.line()).as(pr.kind() + ": located").isPositive();
+        });
+        assertThat(got).isEqualTo(want);
     }
 
     @Test
@@ -137,17 +155,13 @@ class CleanRoomAuditTest {
 
     /**
      * The reason of the rule giving this verdict for this case: the case is the end of the rule's name
-     * ("…, not evaluable, act undated"); a verdict given by one rule needs none.
+     * ("Audit: …, not evaluable, act undated"); without a case, the rule whose name ends with the verdict.
      */
     private static String reasonOf(String code, String verdict, String kase) {
-        List<AuditRule> rules = AuditTestSupport.PIPELINE.knowledgeBase().auditRules().stream()
-                .filter(r -> r.code().equals(code) && r.verdict().equals(verdict)).toList();
-        if (kase == null) {
-            assertThat(rules).as(code + " " + verdict + " is given by one rule: no case to name").hasSize(1);
-            return rules.get(0).reason();
-        }
-        List<AuditRule> named = rules.stream().filter(r -> r.rule().endsWith(", " + kase)).toList();
-        assertThat(named).as(code + " " + verdict + ", case " + kase).hasSize(1);
+        String ending = ", " + (kase == null ? verdict.toLowerCase(Locale.ROOT).replace('_', ' ') : kase);
+        List<AuditRule> named = AuditTestSupport.PIPELINE.knowledgeBase().auditRules().stream()
+                .filter(r -> r.code().equals(code) && r.verdict().equals(verdict) && r.rule().endsWith(ending)).toList();
+        assertThat(named).as(code + " " + verdict + (kase == null ? "" : ", case " + kase)).hasSize(1);
         return named.get(0).reason();
     }
 }
