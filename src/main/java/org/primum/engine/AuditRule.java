@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * A rule of catalogue section F as its metadata describes it: the criterion it judges ({@code @code},
  * an {@code AUDIT_} code), the verdict it gives ({@code @verdict}) and why ({@code @reason}, thresholds
- * quoted by name and filled in). A criterion has one rule per verdict, so a code here is not unique; the
- * pair (code, verdict) is.
+ * quoted by name and filled in). A criterion has one rule per case of a verdict, so a code here is not
+ * unique; the triple (code, verdict, reason) is.
  */
 public record AuditRule(String rule, String file, String code, String verdict, String title, String reason,
                         String evidenceLevel, List<Citation> citations) {

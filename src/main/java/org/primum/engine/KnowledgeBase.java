@@ -150,12 +150,13 @@ public final class KnowledgeBase {
             Map<String, AuditRule> auditRules = new TreeMap<>();
             for (var pkg : kieBase.getKiePackages()) {
                 for (Rule rule : pkg.getRules()) {
-                    // an audit criterion has one rule per verdict: the pair (code, verdict) is what must be unique
+                    // an audit criterion has one rule per case of a verdict, each saying which case: the triple
+                    // (code, verdict, reason) is what must be unique
                     if (AuditRule.isAuditRule(rule.getMetaData())) {
                         AuditRule a = AuditRule.from(rule.getName(), fileByPackage.get(pkg.getName()), rule.getMetaData(),
                                 registry, thresholds, problems);
-                        if (a.code() != null && !codes.add(a.code() + "|" + a.verdict())) {
-                            problems.add(rule.getName() + ": verdict " + a.verdict() + " of " + a.code() + " is given by another rule too");
+                        if (a.code() != null && !codes.add(a.code() + "|" + a.verdict() + "|" + a.reason())) {
+                            problems.add(rule.getName() + ": verdict " + a.verdict() + " of " + a.code() + " is given by another rule for the same reason");
                         }
                         auditRules.put(rule.getName(), a);
                         continue;

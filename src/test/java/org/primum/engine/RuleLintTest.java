@@ -52,8 +52,8 @@ class RuleLintTest {
             assertThat(r.file()).as(r.name() + ": verdict rules live in audit.drl").isEqualTo("audit.drl");
             assertThat(r.annotation("code")).matches("AUDIT_[A-Z0-9_]+");
             assertThat(r.annotation("verdict")).isIn(AuditRule.VERDICTS);
-            assertThat(verdicts.add(r.annotation("code") + "|" + r.annotation("verdict")))
-                    .as(r.name() + ": one rule per criterion and verdict").isTrue();
+            assertThat(verdicts.add(r.annotation("code") + "|" + r.annotation("verdict") + "|" + r.annotation("reason")))
+                    .as(r.name() + ": one rule per criterion, verdict and reason").isTrue();
             assertThat(r.annotation("section")).isEqualTo("F");
             assertThat(r.annotation("evidence")).isIn(RuleDefinition.EVIDENCE_LEVELS);
             assertThat(DEFAULTS.fill(r.annotation("title")).length()).as(r.name() + " title is short").isLessThan(140);

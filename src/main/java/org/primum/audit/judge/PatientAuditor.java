@@ -69,31 +69,40 @@ public final class PatientAuditor {
         // what was done in life: a procedure dated after the recorded death is a fault of the record, reported, not judged
         LocalDate died = mapped.patient() == null ? null : mapped.patient().deceasedOn();
         List<AuditedAct> acts = new ArrayList<>();
+        int afterDeath = 0;
         for (AuditedAct a : Acts.of(record, asOf)) {
             if (died != null && a.date() != null && a.date().isAfter(died)) {
                 LocatedResource r = locate(resources, a.sourceId());
                 problems.accept(new InputProblem(InputProblem.Kind.DATED_AFTER_DEATH, r.file(), r.line(), patient,
                         "a procedure is dated after the patient's death: not judged"));
+                afterDeath++;
             } else {
                 acts.add(a);
             }
         }
         if (acts.isEmpty()) {
-            return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
+            // say what there is: acts recorded but dated after the death are not "no act done"
+            return PatientResult.outOfScope(patient, NO_ACT, afterDeath > 0
+                    ? "de novo metastatic, but every locoregional therapy or mastectomy recorded is dated after the patient's death (reported as an input problem): none judged"
+                    : "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
         }
         List<ActMargin> margins = Acts.margins(acts, record.margins(), asOf);
         List<CriterionResult> criteria = new ArrayList<>();
+        // the acts of the days judged: a day whose record was not yet this de novo cancer (an operation years
+        // before its diagnosis, of an earlier disease) gets no verdict, and is no operation of this primary either
+        List<AuditedAct> judged = new ArrayList<>();
         for (List<AuditedAct> day : byDay(acts)) {
             LocalDate date = day.get(0).date();
             List<Fact> auditFacts = new ArrayList<>(day);
             margins.stream().filter(m -> day.stream().anyMatch(a -> a.sourceId().equals(m.actSourceId()))).forEach(auditFacts::add);
             List<Judgement> judgements = pipeline.judge(RecordBefore.of(record, date, day), date == null ? asOf : date, auditFacts);
             criteria.addAll(merged(judgements, date));
+            if (!judgements.isEmpty()) judged.addAll(day);
         }
         if (criteria.isEmpty()) {
             return PatientResult.outOfScope(patient, NO_ACT, "de novo metastatic, but every act was done before the metastatic diagnosis");
         }
-        List<List<AuditedAct>> operations = Acts.operations(acts);
+        List<List<AuditedAct>> operations = Acts.operations(judged);
         return new PatientResult(patient, criteria, now.scope().name(), null, operations.size(),
                 (int) operations.stream().filter(o -> o.stream().allMatch(Acts::breastConserving)).count());
     }
@@ -121,13 +130,14 @@ public final class PatientAuditor {
     }
 
     /**
-     * One result per criterion and verdict for the day: several acts of one operation (a mastectomy with
-     * an axillary dissection) give the timing criteria once, with every act and record behind it.
+     * One result per rule for the day (a criterion's verdict for one case, with that case's reason): several
+     * acts of one operation (a mastectomy with an axillary dissection) give the timing criteria once, with
+     * every act and record behind it.
      */
     private static List<CriterionResult> merged(List<Judgement> judgements, LocalDate date) {
         Map<String, Judged> byKey = new LinkedHashMap<>();
         for (Judgement j : judgements) {
-            Judged judged = byKey.computeIfAbsent(j.code() + "|" + j.verdict(), k -> new Judged(j));
+            Judged judged = byKey.computeIfAbsent(j.rule().rule(), k -> new Judged(j));
             j.because().stream().filter(f -> f instanceof AuditedAct).forEach(f -> judged.acts.addAll(f.sourceIds()));
             j.because().stream().filter(f -> !(f instanceof AuditedAct) && !NOT_DECIDING.contains(f.getClass()))
                     .forEach(f -> judged.records.addAll(f.sourceIds()));
