@@ -115,12 +115,13 @@ final class ProcedureReader {
      */
     private void planned(Procedure p) {
         String id = ctx.id(p);
-        Kind kind = kind(p, p.getCode(), p.getBodySite(), p.getReasonReference());
+        ProcedureDetails details = ProcedureDetails.of(p, t);
+        Kind kind = kind(p, p.getCode(), details.withSites(p.getBodySite()), p.getReasonReference(), details);
         if (kind == null) {
             unrecognised(id, "Procedure.code", p.getCode());
             return;
         }
-        Laterality side = lateralities.ofProcedure(p.getBodySite(), p.getCode());
+        Laterality side = lateralities.ofProcedure(details.withSitesAndSides(p.getBodySite()), p.getCode());
         ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(p.getCode(), p.getReasonCode()),
                 p.getStatus().toCode()));
     }
