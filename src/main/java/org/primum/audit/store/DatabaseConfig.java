@@ -16,4 +16,8 @@ public interface DatabaseConfig {
     /** How long a store's connection waits for a migration still running before its endpoint answers 503. */
     @WithDefault("30s")
     Duration migrationWait();
+
+    /** After a failed migration, how long until the next connection asked for tries it again (meanwhile: 503 at once). */
+    @WithDefault("10s")
+    Duration migrationRetry();
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +24,7 @@ class SchemaMigrationTest {
         SchemaMigration migration = new SchemaMigration(() -> {
             await(release);
             migrated.set(true);
-        }, true, Duration.ofSeconds(10));
+        }, true, Duration.ofSeconds(10), Duration.ofHours(1));
         DataSource ds = new MigratedDataSource(Databases.fresh(Databases.H2).open(), migration);
         migration.start();
 
@@ -45,7 +46,7 @@ class SchemaMigrationTest {
     void aFailedMigrationMakesEveryConnectionFailAsUnavailableNotTransient() throws Exception {
         SchemaMigration migration = new SchemaMigration(() -> {
             throw new IllegalStateException("V1 failed: syntax error");
-        }, true, Duration.ofSeconds(10));
+        }, true, Duration.ofSeconds(10), Duration.ofHours(1));
         DataSource ds = new MigratedDataSource(Databases.fresh(Databases.H2).open(), migration);
         migration.start();
 
@@ -59,9 +60,33 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void aFailedMigrationIsTriedAgainOnceTheRetryIntervalHasPassed() throws Exception {
+        // a database too slow to hand out a connection at start-up (a loaded machine), ready later
+        AtomicInteger attempts = new AtomicInteger();
+        SchemaMigration migration = new SchemaMigration(() -> {
+            if (attempts.incrementAndGet() == 1) throw new IllegalStateException("acquisition timeout");
+        }, true, Duration.ofSeconds(10), Duration.ofMillis(200));
+        DataSource ds = new MigratedDataSource(Databases.fresh(Databases.H2).open(), migration);
+        migration.start();
+
+        // within the interval: unavailable at once, no second attempt
+        assertThatThrownBy(ds::getConnection).isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(attempts).hasValue(1);
+        Thread.sleep(300);
+        // past it: the next connection asked for runs the migration again and gets its connection
+        try (Connection c = ds.getConnection()) {
+            assertThat(c.isValid(1)).isTrue();
+        }
+        assertThat(attempts).hasValue(2);
+        try (Connection c = ds.getConnection()) {
+            assertThat(attempts).hasValue(2); // done once and for all
+        }
+    }
+
+    @Test
     void aMigrationStillRunningAfterTheWaitIsATransientUnavailability() {
         CountDownLatch never = new CountDownLatch(1);
-        SchemaMigration migration = new SchemaMigration(() -> await(never), true, Duration.ofMillis(50));
+        SchemaMigration migration = new SchemaMigration(() -> await(never), true, Duration.ofMillis(50), Duration.ofHours(1));
         migration.start();
         try {
             assertThatThrownBy(migration::await).isInstanceOfSatisfying(DatabaseUnavailableException.class,
@@ -82,7 +107,7 @@ class SchemaMigrationTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, true, Duration.ofSeconds(10));
+        }, true, Duration.ofSeconds(10), Duration.ofHours(1));
         source.complete(new MigratedDataSource(Databases.fresh(Databases.H2).open(), migration));
         migration.await(); // starts it when nothing has yet
         assertThat(connected).isTrue();
@@ -91,7 +116,7 @@ class SchemaMigrationTest {
     @Test
     void withMigrationOffNothingRunsAndNothingWaits() {
         AtomicBoolean ran = new AtomicBoolean();
-        SchemaMigration migration = new SchemaMigration(() -> ran.set(true), false, Duration.ofMillis(1));
+        SchemaMigration migration = new SchemaMigration(() -> ran.set(true), false, Duration.ofMillis(1), Duration.ofHours(1));
         migration.start();
         migration.await();
         assertThat(ran).isFalse();
