@@ -75,13 +75,10 @@ final class ProcedureReader {
             ctx.report.note("radiotherapy planning", "A radiotherapy planning or simulation was recorded: it prepares a radiotherapy, it is none.", id);
             return;
         }
-        ProcedureDetails details = ProcedureDetails.of(p, t);
-        Kind kind = kind(p, p.getCode(), details.withSites(p.getBodySite()), p.getReasonReference(), details);
-        if (kind == null) {
-            unrecognised(id, "Procedure.code", p.getCode());
-            return;
-        }
-        Laterality side = lateralities.ofProcedure(details.withSitesAndSides(p.getBodySite()), p.getCode());
+        Sided read = sided(p, id);
+        if (read == null) return;
+        Kind kind = read.kind();
+        Laterality side = read.side();
         ctx.out.procedures.add(new ProcedureDone(id, kind.kind(), kind.code(), side, prophylactic(p.getCode(), p.getReasonCode()), date, kind.site()));
         // a modified radical mastectomy (or CPT 19302, 19307...) is also an axillary dissection: one procedure, two acts
         if (kind.kind().breastSurgery() && p.getCode().getCoding().stream().anyMatch(k -> t.includesAxillaryDissection(k.getSystem(), k.getCode()))) {
@@ -115,15 +112,24 @@ final class ProcedureReader {
      */
     private void planned(Procedure p) {
         String id = ctx.id(p);
+        Sided read = sided(p, id);
+        if (read == null) return;
+        ctx.out.orders.add(new ProposedOrder(id, read.kind().kind(), read.kind().code(), read.side(),
+                prophylactic(p.getCode(), p.getReasonCode()), p.getStatus().toCode()));
+    }
+
+    private record Sided(Kind kind, Laterality side) {
+    }
+
+    /** A Procedure's kind (its code, body sites, reasons and detail extensions) and side; null when its code is not recognised (reported). */
+    private Sided sided(Procedure p, String id) {
         ProcedureDetails details = ProcedureDetails.of(p, t);
         Kind kind = kind(p, p.getCode(), details.withSites(p.getBodySite()), p.getReasonReference(), details);
         if (kind == null) {
             unrecognised(id, "Procedure.code", p.getCode());
-            return;
+            return null;
         }
-        Laterality side = lateralities.ofProcedure(details.withSitesAndSides(p.getBodySite()), p.getCode());
-        ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(p.getCode(), p.getReasonCode()),
-                p.getStatus().toCode()));
+        return new Sided(kind, lateralities.ofProcedure(details.withSitesAndSides(p.getBodySite()), p.getCode()));
     }
 
     /**
