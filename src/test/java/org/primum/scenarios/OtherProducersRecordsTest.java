@@ -496,7 +496,10 @@ class OtherProducersRecordsTest {
                         not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
                 row("155-mcode-tumor-size-components-bodystructure-focus", "2024-07-01", "[fixed] mCODE TumorSize (21889-1) with the major axis 33728-7 2.0 then 2.5 cm beside an unchanged other dimension, focus an mCODE Tumor BodyStructure in the liver: distant progression",
                         fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
-                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")));
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("156-mastectomy-ordered-after-growth", "2024-07-01", "[fixed] 78 with the worsening status replaced by the bone metastasis growing 20 to 25 mm: the mastectomy is ordered during distant progression",
+                        fires("ALWAYS", "LRT_PATH", "NO_LRT_DISTANT_PROGRESSION", "ORDER_LRT_DURING_DISTANT_PROGRESSION", "ORDER_MASTECTOMY_CONSIDER_CONSERVATION"),
+                        not("BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL")));
     }
 
     @ParameterizedTest(name = "{0}")
