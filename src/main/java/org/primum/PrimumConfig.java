@@ -66,6 +66,8 @@ public interface PrimumConfig {
 
         OptionalInt therapyHistoryMarginDays();
 
+        OptionalInt progressionGrowthMinPercent();
+
         /** The thresholds set in the configuration, by their {@link Thresholds} name (for {@code KnowledgeBase.load}). */
         default Map<String, Integer> overrides() {
             Map<String, Integer> set = new LinkedHashMap<>();
@@ -77,6 +79,7 @@ public interface PrimumConfig {
             poorEcogMin().ifPresent(v -> set.put("poorEcogMin", v));
             poorKarnofskyMax().ifPresent(v -> set.put("poorKarnofskyMax", v));
             therapyHistoryMarginDays().ifPresent(v -> set.put("therapyHistoryMarginDays", v));
+            progressionGrowthMinPercent().ifPresent(v -> set.put("progressionGrowthMinPercent", v));
             return set;
         }
     }

@@ -77,7 +77,8 @@ public final class ClinicalInterpreter {
                         s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the primary",
                         distantResponse.assessment(s.date(), exposure), s.sourceIds())));
         LocalDate windowAnchor = diagnosed != null ? diagnosed : presentation.metastasisFound();
-        Optional<ResponseAssessment> distant = distantResponse.of(responses, metastases, exposure, windowAnchor);
+        List<LesionMeasurement> measured = upTo(record.lesionMeasurements(), LesionMeasurement::date, asOf);
+        Optional<ResponseAssessment> distant = distantResponse.of(responses, metastases, measured, exposure, windowAnchor);
         distant.ifPresent(facts::add);
         // the metastases the deciding status names (none: the distant disease as a whole)
         List<String> assessedOnly = distant.flatMap(d -> responses.stream().filter(s -> d.sourceIds().contains(s.sourceId())).findFirst())

@@ -16,6 +16,7 @@ public record ClinicalRecord(PatientInfo patient,
                              List<ReceptorStatus> receptors,
                              List<PerformanceStatus> performance,
                              List<DiseaseStatus> diseaseStatuses,
+                             List<LesionMeasurement> lesionMeasurements,
                              List<SystemicTherapy> therapies,
                              List<ProcedureDone> procedures,
                              List<ProposedOrder> orders,
@@ -32,6 +33,7 @@ public record ClinicalRecord(PatientInfo patient,
         receptors = List.copyOf(receptors);
         performance = List.copyOf(performance);
         diseaseStatuses = List.copyOf(diseaseStatuses);
+        lesionMeasurements = List.copyOf(lesionMeasurements);
         therapies = List.copyOf(therapies);
         procedures = List.copyOf(procedures);
         orders = List.copyOf(orders);
@@ -51,6 +53,7 @@ public record ClinicalRecord(PatientInfo patient,
         public final List<ReceptorStatus> receptors = new ArrayList<>();
         public final List<PerformanceStatus> performance = new ArrayList<>();
         public final List<DiseaseStatus> diseaseStatuses = new ArrayList<>();
+        public final List<LesionMeasurement> lesionMeasurements = new ArrayList<>();
         public final List<SystemicTherapy> therapies = new ArrayList<>();
         public final List<ProcedureDone> procedures = new ArrayList<>();
         public final List<ProposedOrder> orders = new ArrayList<>();
@@ -60,7 +63,7 @@ public record ClinicalRecord(PatientInfo patient,
         public final List<MappingNote> notes = new ArrayList<>();
 
         public ClinicalRecord build() {
-            return new ClinicalRecord(patient, primaries, metastases, nodes, staging, receptors, performance, diseaseStatuses,
+            return new ClinicalRecord(patient, primaries, metastases, nodes, staging, receptors, performance, diseaseStatuses, lesionMeasurements,
                     therapies, procedures, orders, symptoms, margins, unrecognised, notes);
         }
     }

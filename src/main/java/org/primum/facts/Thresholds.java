@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int responseWindowMaxWeeks,
                          int responseAssessmentMinWeeks, int oligometastaticMaxLesions, int poorEcogMin,
-                         int poorKarnofskyMax, int therapyHistoryMarginDays) implements Fact {
+                         int poorKarnofskyMax, int therapyHistoryMarginDays, int progressionGrowthMinPercent) implements Fact {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final List<RecordComponent> COMPONENTS = List.of(Thresholds.class.getRecordComponents());
@@ -28,7 +28,7 @@ public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int r
                     + ") is after responseWindowMaxWeeks (" + responseWindowMaxWeeks + ")");
         }
         for (int v : new int[]{deNovoWindowDays, responseWindowMinWeeks, responseWindowMaxWeeks, responseAssessmentMinWeeks,
-                oligometastaticMaxLesions, poorEcogMin, poorKarnofskyMax, therapyHistoryMarginDays}) {
+                oligometastaticMaxLesions, poorEcogMin, poorKarnofskyMax, therapyHistoryMarginDays, progressionGrowthMinPercent}) {
             if (v < 0) throw new IllegalArgumentException("a threshold is negative: " + v);
         }
     }
@@ -105,6 +105,7 @@ public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int r
         return "thresholds: de novo window " + deNovoWindowDays + " d, response window " + responseWindowMinWeeks
                 + "–" + responseWindowMaxWeeks + " wk, response assessment ≥ " + responseAssessmentMinWeeks
                 + " wk after the start, therapy history before " + therapyHistoryMarginDays + " d ahead of the diagnosis, oligometastatic ≤ " + oligometastaticMaxLesions
-                + " lesions, poor performance ECOG ≥ " + poorEcogMin + " / Karnofsky ≤ " + poorKarnofskyMax;
+                + " lesions, poor performance ECOG ≥ " + poorEcogMin + " / Karnofsky ≤ " + poorKarnofskyMax
+                + ", distant progression by growth ≥ " + progressionGrowthMinPercent + " % of the longest diameter";
     }
 }

@@ -566,7 +566,12 @@ class OtherProducersAuditTest {
                         "SYSTEMIC_BEFORE_LRT CONCORDANT 2024-06-03 Procedure/slnb MedicationStatement/letrozole",
                         "NO_LRT_DURING_PROGRESSION CONCORDANT 2024-06-03 Procedure/slnb Observation/status-distant",
                         "LRT_AFTER_RESPONSE_WINDOW CONCORDANT 2024-06-03 Procedure/slnb MedicationStatement/letrozole Observation/status-distant",
-                        "MULTIDISCIPLINARY_DISCUSSION CONCORDANT 2024-06-03 Procedure/slnb Procedure/board")
+                        "MULTIDISCIPLINARY_DISCUSSION CONCORDANT 2024-06-03 Procedure/slnb Procedure/board"),
+                row("80-lrt-after-growth-of-bone-lesion", "2024-12-31", "[fixed] the record of 76 with the bone metastasis 20 mm (2024-03-01) then 25 mm (2024-05-20), after the improved status of 2024-05-01: the IMRT was done during distant progression (was: concordant on the status)",
+                        "SYSTEMIC_BEFORE_LRT CONCORDANT 2024-06-03 Procedure/imrt MedicationStatement/letrozole",
+                        "NO_LRT_DURING_PROGRESSION DISCORDANT 2024-06-03 Procedure/imrt Observation/size-baseline Observation/size-growth",
+                        "LRT_AFTER_RESPONSE_WINDOW CONCORDANT 2024-06-03 Procedure/imrt MedicationStatement/letrozole Observation/size-baseline Observation/size-growth",
+                        "MULTIDISCIPLINARY_DISCUSSION CONCORDANT 2024-06-03 Procedure/imrt Procedure/board")
         );
     }
 

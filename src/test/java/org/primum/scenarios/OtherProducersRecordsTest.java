@@ -473,7 +473,33 @@ class OtherProducersRecordsTest {
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DEFER_LRT_UNTIL_RESPONSE", "OLIGOMETASTATIC_NED_EXCEPTION"), not()),
                 row("142-cpt-code-with-appended-modifier-contralateral", "2024-04-01", "[fixed] CPT '19303-RT' (the modifier appended to the code, as some EHRs store it), no body site, primary left: a contralateral mastectomy (was: unrecognised, the primary read as intact without a note of the operation)",
                         fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE", "DEFER_LRT_UNTIL_RESPONSE"),
-                        not("NOT_APPLICABLE_PRIMARY_RESECTED")));
+                        not("NOT_APPLICABLE_PRIMARY_RESECTED")),
+                // distant progression by growth (catalogue "distant progression": >= 20 % growth in longest diameter of an
+                // existing site); the record of 94 (21 weeks of letrozole, no status) with sizes of its bone metastasis
+                row("150-bone-lesion-grows-25-percent", "2024-07-01", "[fixed] the bone metastasis 20 mm at week 4, 25 mm at week 18 (LOINC 33728-7, focus the metastasis), no status: distant progression (was: an LRT path, data missing)",
+                        fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("151-bone-lesion-grows-15-percent", "2024-07-01", "20 mm then 23 mm (15 %): below the threshold, no progression; a size is no response assessment: the answer of 94",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("NO_LRT_DISTANT_PROGRESSION")),
+                row("152-growth-then-later-responding-status", "2024-07-01", "25 % growth at week 14, then the distant disease responding at week 18 (and the primary stable): the later status counts",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL"),
+                        not("NO_LRT_DISTANT_PROGRESSION", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("152-growth-then-later-responding-status", "2024-06-01", "the same record before the responding status: the growth at week 14 is distant progression",
+                        fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL")),
+                row("153-primary-grows-not-distant", "2024-07-01", "the primary (focus) 20 mm then 30 mm: locoregional, not distant progression; the answer of 94",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("NO_LRT_DISTANT_PROGRESSION")),
+                row("154-lesion-size-cm-then-mm", "2024-07-01", "[fixed] SNOMED 246116008 'lesion size' 2.0 cm then 24 mm: exactly 20 % growth, distant progression",
+                        fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("155-mcode-tumor-size-components-bodystructure-focus", "2024-07-01", "[fixed] mCODE TumorSize (21889-1) with the major axis 33728-7 2.0 then 2.5 cm beside an unchanged other dimension, focus an mCODE Tumor BodyStructure in the liver: distant progression",
+                        fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("156-mastectomy-ordered-after-growth", "2024-07-01", "[fixed] 78 with the worsening status replaced by the bone metastasis growing 20 to 25 mm: the mastectomy is ordered during distant progression",
+                        fires("ALWAYS", "LRT_PATH", "NO_LRT_DISTANT_PROGRESSION", "ORDER_LRT_DURING_DISTANT_PROGRESSION", "ORDER_MASTECTOMY_CONSIDER_CONSERVATION"),
+                        not("BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -112,7 +112,7 @@ public final class PatientAuditor {
         PatientInfo p = r.patient();
         if (p == null || !p.deceased()) return r;
         return new ClinicalRecord(new PatientInfo(p.sourceId(), p.ageYears(), p.sex(), false, null), r.primaries(), r.metastases(),
-                r.nodes(), r.staging(), r.receptors(), r.performance(), r.diseaseStatuses(), r.therapies(), r.procedures(),
+                r.nodes(), r.staging(), r.receptors(), r.performance(), r.diseaseStatuses(), r.lesionMeasurements(), r.therapies(), r.procedures(),
                 r.orders(), r.symptoms(), r.margins(), r.unrecognised(), r.notes());
     }
 

@@ -41,6 +41,6 @@ final class RecordBefore {
     private static ClinicalRecord copy(ClinicalRecord r, List<ProcedureDone> procedures, List<SystemicTherapy> therapies,
                                        List<TnmCategory> staging, List<MarginStatus> margins) {
         return new ClinicalRecord(r.patient(), r.primaries(), r.metastases(), r.nodes(), staging, r.receptors(), r.performance(),
-                r.diseaseStatuses(), therapies, procedures, r.orders(), r.symptoms(), margins, r.unrecognised(), r.notes());
+                r.diseaseStatuses(), r.lesionMeasurements(), therapies, procedures, r.orders(), r.symptoms(), margins, r.unrecognised(), r.notes());
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Pass 4, Observations: the code says which reader reads it (the first coding any file recognises
- * decides): staging, receptor, disease status, performance status, margin, site of metastasis (lesion
+ * decides): staging, receptor, disease status, performance status, margin, site of metastasis, lesion size (lesion
  * counts were read in pass 2), a death. An Observation no file recognises may still be a symptom of the breast
  * tumour, unless its value says the finding is absent.
  */
@@ -31,6 +31,7 @@ final class ObservationReader {
     private final Symptoms symptoms;
     private final Lateralities lateralities;
     private final Deaths deaths;
+    private final LesionMeasurementReader lesionSizes;
 
     ObservationReader(MappingContext ctx, ConditionRoles roles, LesionCounts lesionCounts, Deaths deaths) {
         this.ctx = ctx;
@@ -44,6 +45,7 @@ final class ObservationReader {
         this.symptoms = new Symptoms(ctx.t);
         this.lateralities = new Lateralities(ctx.t);
         this.deaths = deaths;
+        this.lesionSizes = new LesionMeasurementReader(ctx, roles);
     }
 
     void read(Observation o) {
@@ -60,6 +62,7 @@ final class ObservationReader {
             if (t.isMarginObservation(system, c)) { margins.read(o); return; }
             if (t.isMetastasisSiteObservation(system, c)) { metastasisSites.read(o); return; }
             if (t.isLesionCount(system, c)) return;
+            if (t.contains(Profiles.TUMOUR_SIZE_OBSERVATION, system, c)) { lesionSizes.read(o); return; }
             if (t.contains(Profiles.DEATH_OBSERVATION, system, c)) { deaths.read(o); return; }
         }
         // a performance status may be a component of a broader Observation ("general condition": ECOG and Karnofsky)

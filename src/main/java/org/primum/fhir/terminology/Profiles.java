@@ -69,6 +69,10 @@ public final class Profiles {
     public static final Classification<List<StatedReceptor>> RECEPTOR_STATUS_CONDITION = conceptMap("receptor-status-condition",
             (tg, src) -> StatedReceptor.parse(tg.getCode()));
     public static final Membership DISEASE_STATUS_OBSERVATION = valueSet("disease-status-observation");
+    /** A lesion's size (mCODE TumorSize, LOINC 33728-7, SNOMED lesion size): growth of a distant site is distant progression. */
+    public static final Membership TUMOUR_SIZE_OBSERVATION = valueSet("tumour-size-observation");
+    /** The component of a size Observation that gives the longest diameter (mCODE's major axis). */
+    public static final Membership TUMOUR_LONGEST_DIMENSION = valueSet("tumour-longest-dimension");
     public static final Classification<Response> DISEASE_STATUS_RESPONSE = conceptMap("disease-status-response",
             (tg, src) -> Response.valueOf(tg.getCode()));
     /** Component codes of a disease status that assess one part of the cancer (MII "Verlauf": primary, regional nodes, distant metastases). */

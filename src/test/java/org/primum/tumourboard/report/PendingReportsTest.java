@@ -21,7 +21,7 @@ class PendingReportsTest {
 
     static Pipeline.Result result(String kb) {
         ClinicalRecord record = new ClinicalRecord(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         Evaluation evaluation = new Evaluation(kb, new CaseFacts(LocalDate.of(2025, 7, 1), List.of(), List.of(), List.of()), List.of(), List.of());
         return new Pipeline.Result(record, evaluation, List.of(), 0, List.of());
     }
