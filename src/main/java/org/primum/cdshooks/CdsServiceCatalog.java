@@ -26,11 +26,13 @@ public final class CdsServiceCatalog {
      * Prefetch key → template. Keys are FHIR codes (no spaces); the Patient key is a read, the rest are searches,
      * the medication searches with the referenced Medications ({@code _include}).
      */
+    /** The prefetch key of the context's Patient. */
+    public static final String PATIENT_KEY = "patient";
     public static final Map<String, String> PREFETCH;
 
     static {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("patient", "Patient/{{context.patientId}}");
+        p.put(PATIENT_KEY, "Patient/{{context.patientId}}");
         p.put("conditions", "Condition?patient={{context.patientId}}");
         p.put("observations", "Observation?patient={{context.patientId}}");
         p.put("procedures", "Procedure?patient={{context.patientId}}");

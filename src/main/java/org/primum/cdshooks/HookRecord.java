@@ -1,5 +1,6 @@
 package org.primum.cdshooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.primum.cdshooks.FhirFetcher.Fetch;
 import org.primum.core.FhirInput;
 import org.primum.core.LooseRecord;
@@ -44,8 +45,9 @@ final class HookRecord {
 
         List<Fetch> fetches = new ArrayList<>();
         List<String> notPrefetched = new ArrayList<>();
+        boolean otherPatient = prefetchedOtherPatient(call);
         CdsServiceCatalog.PREFETCH.forEach((key, template) -> {
-            if (call.prefetch().containsKey(key)) return;
+            if (call.prefetch().containsKey(key) && !(otherPatient && key.equals(CdsServiceCatalog.PATIENT_KEY))) return;
             notPrefetched.add(key);
             fetches.add(Fetch.prefetchKey(key, template, call.patientId()));
         });
@@ -90,6 +92,20 @@ final class HookRecord {
         }
         call.draftOrderInput().ifPresent(record::add);
         return record;
+    }
+
+    /**
+     * Whether the prefetched Patient is someone else (its id not {@code context.patientId}): the evaluation leaves it
+     * out, so without this the patient would be evaluated with no age, sex or death, and a death the EHR records would
+     * go unseen (cards for a patient who died). It is therefore treated as not prefetched: read from fhirServer, else 412.
+     */
+    private static boolean prefetchedOtherPatient(HookCall call) {
+        for (FhirInput i : call.prefetch().getOrDefault(CdsServiceCatalog.PATIENT_KEY, List.of())) {
+            JsonNode json = i.json();
+            if ("Patient".equals(json.path("resourceType").asText()) && json.hasNonNull("id")
+                    && !call.patientId().equals(json.path("id").asText())) return true;
+        }
+        return false;
     }
 
     /** The FHIR server to fetch what {@code needs} says from: the call's, if its client may use it; else 412. */

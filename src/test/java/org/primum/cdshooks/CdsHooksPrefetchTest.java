@@ -60,6 +60,32 @@ class CdsHooksPrefetchTest {
     }
 
     @Test
+    void aPrefetchedPatientWhoIsSomeoneElseIsReadFromTheFhirServerInstead() {
+        TestPatient p = patient("fetch-7");
+        fhir.put(p.resources);
+        ObjectNode prefetch = p.prefetchAll();
+        ((ObjectNode) prefetch.get("patient")).put("id", "someone-else");
+        ObjectNode body = p.request("patient-view", prefetch, List.of());
+        p.withFhirServer(body, fhir.baseUrl(), "t");
+        JsonNode cards = Hooks.cards(PV, body);
+
+        assertThat(fhir.requests).anyMatch(r -> r.contains("/Patient/fetch-7")).noneMatch(r -> r.contains("/Observation"));
+        JsonNode full = Hooks.cards(PV, p.request("patient-view", p.prefetchAll(), List.of()));
+        assertThat(Hooks.allCodes(cards)).containsExactlyElementsOf(Hooks.allCodes(full));
+    }
+
+    @Test
+    void aPrefetchedPatientWhoIsSomeoneElseWithoutAFhirServerIs412() {
+        // evaluated without its Patient, the answer could not see the patient's death, age or sex
+        TestPatient p = patient("fetch-8");
+        ObjectNode prefetch = p.prefetchAll();
+        ((ObjectNode) prefetch.get("patient")).put("id", "someone-else");
+        Response r = Hooks.post(PV, p.request("patient-view", prefetch, List.of()));
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(412);
+        assertThat(r.jsonPath().getString("issue[0].diagnostics")).contains("patient");
+    }
+
+    @Test
     void prefetchKeyAnsweredNullMeansNoDataAndIsNotFetched() {
         TestPatient p = patient("fetch-2");
         fhir.put(p.resources);
