@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.primum.core.Pipeline;
+import org.primum.testdata.CodeSets;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,15 +72,11 @@ class OtherEhrOrdersTest {
 
     /** Codes, or the groups above spelled by their names. */
     static Set<String> cards(String... codes) {
-        return Arrays.stream(codes).flatMap(c -> switch (c) {
-            case "LRT_ORDER" -> Arrays.stream(LRT_ORDER);
-            case "SURGICAL_ORDER" -> Arrays.stream(SURGICAL_ORDER);
-            default -> Stream.of(c);
-        }).collect(Collectors.toCollection(TreeSet::new));
+        return CodeSets.expand(Map.of("LRT_ORDER", LRT_ORDER, "SURGICAL_ORDER", SURGICAL_ORDER), codes);
     }
 
     static Set<String> not(String... codes) {
-        return new TreeSet<>(List.of(codes));
+        return CodeSets.of(codes);
     }
 
     static List<Row> rows() {

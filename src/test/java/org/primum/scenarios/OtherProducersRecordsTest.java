@@ -5,13 +5,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.primum.engine.Evaluation;
 import org.primum.facts.MappingNote;
 import org.primum.facts.TumourSubtype;
+import org.primum.testdata.CodeSets;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -52,15 +53,11 @@ class OtherProducersRecordsTest {
 
     /** Codes, or the groups above ({@code ALWAYS}, {@code LRT_PATH}) spelled by their names. */
     static Set<String> fires(String... codes) {
-        return Arrays.stream(codes).flatMap(c -> switch (c) {
-            case "ALWAYS" -> Arrays.stream(ALWAYS);
-            case "LRT_PATH" -> Arrays.stream(LRT_PATH);
-            default -> Stream.of(c);
-        }).collect(Collectors.toCollection(TreeSet::new));
+        return CodeSets.expand(Map.of("ALWAYS", ALWAYS, "LRT_PATH", LRT_PATH), codes);
     }
 
     static Set<String> not(String... codes) {
-        return new TreeSet<>(List.of(codes));
+        return CodeSets.of(codes);
     }
 
     static List<Row> rows() {
