@@ -92,19 +92,8 @@ final class DistantResponse {
     static Optional<DiseaseStatus> latest(List<DiseaseStatus> statuses, boolean distant) {
         Comparator<DiseaseStatus> byDate = Comparator.comparing(DiseaseStatus::date, Comparator.nullsFirst(Comparator.naturalOrder()));
         Comparator<DiseaseStatus> progressingLast = Comparator.comparing(s -> s.response() == Response.PROGRESSING);
-        Comparator<DiseaseStatus> sameDay = distant ? Comparator.comparing(s -> unfavourable(s.response())) : progressingLast.reversed();
+        Comparator<DiseaseStatus> sameDay = distant ? Comparator.comparingInt(s -> s.response().unfavourable()) : progressingLast.reversed();
         return statuses.stream().max(byDate.thenComparing(sameDay).thenComparing(DiseaseStatus::sourceId));
-    }
-
-    /** Ranks a distant response: the higher, the less favourable. */
-    private static int unfavourable(Response r) {
-        return switch (r) {
-            case NO_EVIDENCE_OF_DISEASE -> 0;
-            case RESPONDING -> 1;
-            case STABLE -> 2;
-            case UNDETERMINED -> 3;
-            case PROGRESSING -> 4;
-        };
     }
 
     private Optional<Metastasis> newLesion(List<Metastasis> metastases, TherapyExposure exposure, LocalDate windowAnchor,

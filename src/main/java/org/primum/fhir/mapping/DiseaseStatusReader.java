@@ -137,18 +137,10 @@ final class DiseaseStatusReader {
         return null;
     }
 
-    /** Fail safe when one record assesses a part twice: progression first, no evidence of disease last. */
+    /** Fail safe when one record assesses a part twice: an assessment over none, else the less favourable. */
     private static Response lessFavourable(Response a, Response b) {
-        return rank(a) >= rank(b) ? a : b;
-    }
-
-    private static int rank(Response r) {
-        return switch (r) {
-            case UNDETERMINED -> -1;
-            case NO_EVIDENCE_OF_DISEASE -> 0;
-            case RESPONDING -> 1;
-            case STABLE -> 2;
-            case PROGRESSING -> 3;
-        };
+        if (a == Response.UNDETERMINED) return b;
+        if (b == Response.UNDETERMINED) return a;
+        return a.unfavourable() >= b.unfavourable() ? a : b;
     }
 }
