@@ -23,7 +23,10 @@ import static org.primum.fhir.mapping.Codings.hasProfile;
  * Pass 1: what each Condition is, into {@link ConditionRoles}. A primary breast cancer is a specific code,
  * or a generic malignancy with a breast body site; regional nodal disease is N disease, never distant;
  * a distant metastasis is a specific code (with its site), or the generic secondary pattern with a body
- * site; a secondary whose related primary is another cancer belongs to that cancer. The mCODE cancer
+ * site; a secondary whose related primary is another cancer belongs to that cancer. The generic patterns are
+ * ValueSets of codes, so a registry's coding reads the same way: a malignant morphology of primary site (ICD-O-3
+ * behaviour 3, SNOMED CT infiltrating duct carcinoma) with a breast topography (ICD-O-3 C50.x) is the primary, a
+ * metastatic morphology (behaviour 6) with a topography the metastasis. The mCODE cancer
  * profiles are the last resort for codes no file recognises (said in a note).
  */
 final class ConditionClassifier {
@@ -165,7 +168,12 @@ final class ConditionClassifier {
                 .anyMatch(s -> t.isRegionalNodeStructure(s.getSystem(), s.getCode()));
     }
 
-    /** The generic secondary pattern: the body site says regional nodes, an organ site, or nothing (site unspecified). */
+    /**
+     * The generic secondary pattern: a code that says "secondary" (128462008, a metastatic morphology such as ICD-O-3
+     * 8500/6 or SNOMED 4590003) and a body site that says where: regional nodes, an organ site, a node region that
+     * holds regional and distant nodes alike (ICD-O-3 C77.0: ambiguous, as the same region coded as a diagnosis), or
+     * nothing (site unspecified).
+     */
     private Classified genericSecondary(Condition c, Coding k) {
         if (hasRegionalNodeSite(c)) return new Classified(Role.REGIONAL, k, null);
         for (CodeableConcept b : c.getBodySite()) {
@@ -176,6 +184,9 @@ final class ConditionClassifier {
                 }
             }
         }
+        boolean ambiguousNodes = c.getBodySite().stream().flatMap(b -> b.getCoding().stream())
+                .anyMatch(s -> t.isAmbiguousNodeStructure(s.getSystem(), s.getCode()));
+        if (ambiguousNodes) return new Classified(Role.AMBIGUOUS_NODE, k, null);
         for (CodeableConcept b : c.getBodySite()) {
             for (Coding s : b.getCoding()) ctx.report.unrecognised(ctx.id(c), "Condition.bodySite", s);
         }

@@ -27,6 +27,12 @@ public final class CodeSystems {
      * is-a 0HBT0 is-a 0HBT (excision of the right breast) is-a 0HB (excision, skin and breast).
      */
     public static final String ICD10PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
+    /**
+     * ICD-O-3, the cancer registries' classification (WHO), one system for its two axes: topography (C50.4, hierarchical
+     * by its dotted prefix like ICD-10: C50.4 is-a C50) and morphology with its behaviour digit (8500/3: malignant, primary
+     * site; 8500/6: malignant, metastatic site), read as a whole code (no hierarchy). See {@link IcdO3Codes}.
+     */
+    public static final String ICDO3 = "http://terminology.hl7.org/CodeSystem/icd-o-3";
 
     private CodeSystems() {
     }
@@ -45,7 +51,21 @@ public final class CodeSystems {
      * device and qualifier under them: 0HBT lists every excision of the right breast).
      */
     public static boolean isHierarchical(String system) {
-        return isIcd10(system) || OPS.equals(system) || ICD10PCS.equals(system);
+        return isIcd10(system) || OPS.equals(system) || ICD10PCS.equals(system) || ICDO3.equals(system);
+    }
+
+    /**
+     * Whether this (normalised) code takes part in its system's hierarchy: every code of a hierarchical system but the
+     * ICD-O-3 morphology codes (8500/3), which have no prefix hierarchy (8500 names no ancestor of both behaviours).
+     */
+    static boolean isHierarchicalCode(String system, String normalisedCode) {
+        if (ICDO3.equals(system)) return IcdO3Codes.isTopography(normalisedCode);
+        return isHierarchical(system);
+    }
+
+    /** Systems whose ValueSets may use {@code concept is-a} (the dotted-code hierarchy): ICD-10 and ICD-O-3 topography. */
+    public static boolean takesIsAFilter(String system) {
+        return isIcd10(system) || ICDO3.equals(system);
     }
 
     /** Code systems whose codes may carry appended modifiers (19303-RT): CPT and HCPCS. See {@link CodeIndex}. */

@@ -7,12 +7,15 @@ import org.hl7.fhir.r4.model.ValueSet;
 
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import static org.primum.fhir.terminology.ProfileLoader.fail;
 
 /**
  * Builds the {@link CodeIndex} of one {@link Feed} from its file, checking the codes: every concept has
- * a code and a display, filters are only ICD-10 {@code concept is-a}, a ConceptMap element has
+ * a code and a display, filters are only {@code concept is-a} on ICD-10 and ICD-O-3 topography (the dotted-code
+ * hierarchy) and {@code code regex} (a pattern the whole code matches), a ConceptMap element has
  * exactly one target, that target is in its CodeSystem (when the CodeSystem is one of ours) and its
  * reader understands it (or is {@code unmatched}, without code, in a hierarchical system: an exclusion), and no code is mapped twice. Records every code system it meets in
  * {@code knownSystems} (an unknown system in a record is worth reporting).
@@ -31,38 +34,58 @@ final class IndexBuilder {
         return classification((Classification<?>) feed);   // Feed is sealed: Membership or Classification
     }
 
-    /** A ValueSet's include (concepts or ICD-10 is-a filters) and exclude as a membership index. */
+    /** A ValueSet's include (concepts, is-a and regex filters) and exclude as a membership index. */
     private CodeIndex<Boolean> membership(Membership feed) {
         ValueSet v = files.valueSet(feed.url());
         String file = files.fileOf(feed.url());
         CodeIndex<Boolean> index = new CodeIndex<>();
-        for (ValueSet.ConceptSetComponent inc : v.getCompose().getInclude()) {
-            compose(file, inc, (system, code) -> index.put(system, code, Boolean.TRUE));
-        }
-        for (ValueSet.ConceptSetComponent exc : v.getCompose().getExclude()) {
-            compose(file, exc, index::exclude);
-        }
+        for (ValueSet.ConceptSetComponent inc : v.getCompose().getInclude()) compose(file, inc, index, true);
+        for (ValueSet.ConceptSetComponent exc : v.getCompose().getExclude()) compose(file, exc, index, false);
         if (index.size() == 0) throw fail(file, "the value set includes no code");
         return index;
     }
 
-    private void compose(String file, ValueSet.ConceptSetComponent set, BiConsumer<String, String> sink) {
+    private void compose(String file, ValueSet.ConceptSetComponent set, CodeIndex<Boolean> index, boolean include) {
         String system = set.getSystem();
         if (system == null || system.isBlank()) throw fail(file, "compose.include/exclude without system");
         if (!set.getValueSet().isEmpty()) throw fail(file, "compose.include.valueSet is not supported: list the codes");
         knownSystems.add(system);
+        BiConsumer<String, String> sink = include ? (s, code) -> index.put(s, code, Boolean.TRUE) : index::exclude;
         for (ValueSet.ConceptReferenceComponent c : set.getConcept()) {
             if (c.getCode() == null || c.getCode().isBlank()) throw fail(file, "concept without code");
             if (c.getDisplay() == null || c.getDisplay().isBlank()) throw fail(file, "concept " + c.getCode() + " has no display");
             sink.accept(system, c.getCode());
         }
         for (ValueSet.ConceptSetFilterComponent f : set.getFilter()) {
-            boolean isA = f.getOp() == ValueSet.FilterOperator.ISA && "concept".equals(f.getProperty());
-            if (!isA || !CodeSystems.isIcd10(system)) {
+            if (isA(f) && CodeSystems.takesIsAFilter(system)
+                    && CodeSystems.isHierarchicalCode(system, CodeIndex.normalise(system, f.getValue()))) {
+                sink.accept(system, f.getValue());
+            } else if (f.getOp() == ValueSet.FilterOperator.REGEX && "code".equals(f.getProperty())) {
+                Pattern p = pattern(file, f.getValue());
+                if (include) index.putPattern(system, p, Boolean.TRUE);
+                else index.excludePattern(system, p);
+            } else {
                 throw fail(file, "unsupported filter " + f.getProperty() + " " + f.getOp() + " " + f.getValue()
-                        + " on " + system + " (only concept is-a on ICD-10, the dotted-code hierarchy)");
+                        + " on " + system + " (only concept is-a on ICD-10 and ICD-O-3 topography, the dotted-code hierarchy, "
+                        + "and code regex)");
             }
-            sink.accept(system, f.getValue());
+        }
+    }
+
+    private static boolean isA(ValueSet.ConceptSetFilterComponent f) {
+        return f.getOp() == ValueSet.FilterOperator.ISA && "concept".equals(f.getProperty());
+    }
+
+    /**
+     * FHIR's {@code regex} filter on the code: the code (normalised as the index compares it) must match the pattern
+     * whole. A pattern that does not compile fails the load.
+     */
+    private static Pattern pattern(String file, String regex) {
+        if (regex == null || regex.isBlank()) throw fail(file, "regex filter without a pattern");
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw fail(file, "regex filter " + regex + " does not compile: " + e.getDescription());
         }
     }
 

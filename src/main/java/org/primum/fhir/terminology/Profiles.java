@@ -46,6 +46,8 @@ public final class Profiles {
     public static final Membership REGIONAL_LYMPH_NODE_STRUCTURE = valueSet("regional-lymph-node-structure");
     /** Node codes whose region holds regional and distant nodes alike (C77.0, C77.1...): the body site decides. */
     public static final Membership AMBIGUOUS_NODAL_DISEASE = valueSet("ambiguous-nodal-disease");
+    /** Body sites of node regions that hold regional and distant nodes (ICD-O-3 C77.0 head and neck...): the site settles nothing. */
+    public static final Membership AMBIGUOUS_LYMPH_NODE_STRUCTURE = valueSet("ambiguous-lymph-node-structure");
     /** A primary's code that names its stage group (SNOMED "... of breast, stage 4"): the category, as a stage summary would say. */
     public static final Classification<String> PRIMARY_STAGE_GROUP = conceptMap("primary-stage-group", (tg, src) -> tg.getCode());
     public static final Classification<SiteMapping> SECONDARY_NEOPLASM_SITE = conceptMap("secondary-neoplasm-site",

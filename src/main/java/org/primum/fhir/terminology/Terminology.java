@@ -74,6 +74,9 @@ public final class Terminology {
     /** A node code whose region holds regional and distant nodes (C77.0 head and neck, C77.1 intrathoracic, C77.9). */
     public boolean isAmbiguousNodalDisease(String system, String code) { return contains(Profiles.AMBIGUOUS_NODAL_DISEASE, system, code); }
 
+    /** A body site naming a node region that holds regional and distant nodes (ICD-O-3 C77.0, C77.1, C77.8, C77.9). */
+    public boolean isAmbiguousNodeStructure(String system, String code) { return contains(Profiles.AMBIGUOUS_LYMPH_NODE_STRUCTURE, system, code); }
+
     /** Distant site of a Condition code that by itself means a metastasis (94222008, C79.51...), or null. */
     public SiteMapping secondarySite(String system, String code) {
         // regional nodal disease is N disease, never distant, whatever a wider ICD-10 ancestor says
