@@ -3,6 +3,7 @@ package org.primum.fhir.mapping;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -98,6 +99,8 @@ public final class MappingRun {
             } else if (r instanceof MedicationStatement m) {
                 guard.read(m, () -> medicationReader.read(m));
             } else if (r instanceof MedicationAdministration m) {
+                guard.read(m, () -> medicationReader.read(m));
+            } else if (r instanceof MedicationDispense m) {
                 guard.read(m, () -> medicationReader.read(m));
             } else if (r instanceof Procedure p) {
                 guard.read(p, () -> procedureReader.read(p));
