@@ -19,7 +19,7 @@ public final class ResourceTypes {
      * patient's record by the mapping anyway, so a caller may drop it unread.
      */
     private static final Set<String> MAPPED = Set.of("Patient", "Condition", "Observation", "Procedure",
-            "ServiceRequest", "MedicationRequest", "MedicationStatement", "MedicationAdministration", "Medication",
+            "ServiceRequest", "MedicationRequest", "MedicationStatement", "MedicationAdministration", "MedicationDispense", "Medication",
             "CarePlan");
 
     public static boolean isR4(String type) {

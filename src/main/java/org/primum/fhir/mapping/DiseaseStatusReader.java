@@ -126,11 +126,19 @@ final class DiseaseStatusReader {
         return parts;
     }
 
-    /** The response a value names, or null (its codes reported as unrecognised). */
+    /**
+     * The response a value names by code, else by its words (a local code or text only: "Stable disease", RECIST's
+     * "partial response"), or null (its codes reported as unrecognised).
+     */
     private Response response(CodeableConcept cc, String id, String element) {
         for (Coding k : cc.getCoding()) {
             Response r = ctx.t.response(k.getSystem(), k.getCode());
             if (r != null) return r;
+        }
+        Response byWords = ctx.t.responseByText(Codings.allText(cc));
+        if (byWords != null) {
+            ctx.report.note("disease status", "A disease status was recognised by its words, not by its code.", id);
+            return byWords;
         }
         for (Coding k : cc.getCoding()) ctx.report.unrecognised(id, element, k);
         if (cc.getCoding().isEmpty()) ctx.report.unrecognisedText(id, element, cc.getText());

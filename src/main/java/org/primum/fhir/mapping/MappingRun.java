@@ -1,9 +1,9 @@
 package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -12,7 +12,6 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.primum.facts.ClinicalRecord;
-import org.primum.fhir.terminology.Profiles;
 import org.primum.fhir.terminology.Terminology;
 
 import java.time.LocalDate;
@@ -56,13 +55,14 @@ public final class MappingRun {
             scope = PatientScope.withoutResource(patientId, ctx.index);
             ctx.report.note("patient", "No Patient resource was given: age and sex are unknown.");
         }
+        DiagnosisCertainty certainty = new DiagnosisCertainty(ctx);
         List<Resource> mine = new ArrayList<>();
         List<Condition> conditions = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
         for (Resource r : resources) {
             if (r instanceof Patient || !scope.includes(r)) continue;
             mine.add(r);
-            if (r instanceof Condition c && !ignored(c)) conditions.add(c);
+            if (r instanceof Condition c && !certainty.leftOut(c)) conditions.add(c);
             else if (r instanceof Observation o && !ignored(o)) observations.add(o);
         }
 
@@ -100,6 +100,8 @@ public final class MappingRun {
                 guard.read(m, () -> medicationReader.read(m));
             } else if (r instanceof MedicationAdministration m) {
                 guard.read(m, () -> medicationReader.read(m));
+            } else if (r instanceof MedicationDispense m) {
+                guard.read(m, () -> medicationReader.read(m));
             } else if (r instanceof Procedure p) {
                 guard.read(p, () -> procedureReader.read(p));
             } else if (r instanceof ServiceRequest s) {
@@ -113,20 +115,6 @@ public final class MappingRun {
 
         ctx.report.writeTo(ctx.out);
         return ctx.out.build();
-    }
-
-    /**
-     * Refuted or entered in error: as if not recorded. German records say "excluded" with a certainty on the code's
-     * coding (ICD-10-GM Diagnosesicherheit "A", ValueSet excluded-diagnosis-certainty) instead of a verification
-     * status: a metastasis ruled out must not make a patient metastatic, so that counts as refuted unless a
-     * verification status says otherwise.
-     */
-    private boolean ignored(Condition c) {
-        String v = Codings.code(c.getVerificationStatus());
-        if (v != null) return "refuted".equals(v) || "entered-in-error".equals(v);
-        return c.getCode().getCoding().stream().flatMap(k -> k.getExtension().stream())
-                .anyMatch(e -> e.getValue() instanceof Coding certainty
-                        && ctx.t.contains(Profiles.EXCLUDED_DIAGNOSIS_CERTAINTY, certainty.getSystem(), certainty.getCode()));
     }
 
     private static boolean ignored(Observation o) {

@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
@@ -25,7 +26,7 @@ import java.util.List;
 import static org.primum.fhir.mapping.Codings.allText;
 
 /**
- * Pass 4, medications (requests, statements, administrations) → systemic therapies. The drug is the
+ * Pass 4, medications (requests, statements, administrations, dispenses) → systemic therapies. The drug is the
  * medication's code, or the code or ingredients of the Medication it references (bundled or contained),
  * else its name; the class comes from the ingredient. Records that are not a therapy given (errors,
  * cancelled, not taken, drafts, proposals and plans) are skipped: weeks on therapy run from a real start.
@@ -86,6 +87,18 @@ final class MedicationReader {
         if (s == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
                 || s == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
         therapy(m, m.getMedication(), ctx.dates.effective(m.getEffective()), "MedicationAdministration.medication");
+    }
+
+    /**
+     * A dispense the patient took home (status completed: "the dispensed product has been picked up") is a therapy
+     * started, from when it was handed over (else prepared): pharmacy feeds often carry no order. One in preparation,
+     * waiting for pickup, stopped before it was handed over, declined, cancelled or in error is none.
+     */
+    void read(MedicationDispense m) {
+        if (m.getStatus() != MedicationDispense.MedicationDispenseStatus.COMPLETED) return;
+        LocalDate start = ctx.dates.date(m.getWhenHandedOverElement());
+        if (start == null) start = ctx.dates.date(m.getWhenPreparedElement());
+        therapy(m, m.getMedication(), start, "MedicationDispense.medication");
     }
 
     private void therapy(DomainResource r, Type medication, LocalDate start, String element) {

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Pass 4, Observations: the code says which reader reads it (the first coding any file recognises
  * decides): staging, receptor, disease status, performance status, margin, site of metastasis, lesion size (lesion
- * counts were read in pass 2), a death. An Observation no file recognises may still be a symptom of the breast
+ * counts were read in pass 2), a death; else its components (performance scores, receptor results of a panel). An Observation no file recognises may still be a symptom of the breast
  * tumour, unless its value says the finding is absent.
  */
 final class ObservationReader {
@@ -65,15 +65,18 @@ final class ObservationReader {
             if (t.contains(Profiles.TUMOUR_SIZE_OBSERVATION, system, c)) { lesionSizes.read(o); return; }
             if (t.contains(Profiles.DEATH_OBSERVATION, system, c)) { deaths.read(o); return; }
         }
-        // a performance status may be a component of a broader Observation ("general condition": ECOG and Karnofsky)
-        boolean scored = false;
+        // a performance status may be a component of a broader Observation ("general condition": ECOG and Karnofsky),
+        // and receptor results components of one pathology panel (ER, PR and HER2 of one specimen)
+        boolean readAComponent = false;
         for (Observation.ObservationComponentComponent component : o.getComponent()) {
             for (Coding k : component.getCode().getCoding()) {
                 PerformanceScale scale = t.performanceScale(k.getSystem(), k.getCode());
-                if (scale != null) { performance.read(o, component, scale); scored = true; break; }
+                if (scale != null) { performance.read(o, component, scale); readAComponent = true; break; }
+                ReceptorTest rt = t.receptorTest(k.getSystem(), k.getCode());
+                if (rt != null) { receptors.read(o, component, rt); readAComponent = true; break; }
             }
         }
-        if (scored) return;
+        if (readAComponent) return;
         // "absent" (false), or a yes/no whose value is missing (data-absent-reason): no finding
         if (o.getValue() instanceof BooleanType b && !Boolean.TRUE.equals(b.getValue())) return;
         String symptom = symptoms.of(code, o.hasBodySite() ? List.of(o.getBodySite()) : List.of());

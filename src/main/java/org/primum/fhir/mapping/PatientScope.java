@@ -2,7 +2,9 @@ package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -14,7 +16,8 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * Who the record is about, and which resources are about them: a resource whose subject is another
- * patient is ignored; a resource without subject (Medication...) is kept.
+ * patient (by reference, or by an identifier the Patient does not carry) is ignored; a resource without
+ * subject (Medication...) is kept.
  */
 final class PatientScope {
     private final Patient patient;
@@ -42,7 +45,8 @@ final class PatientScope {
 
     boolean includes(Resource r) {
         Reference subject = subject(r);
-        if (subject == null || !subject.hasReference()) return true;
+        if (subject == null) return true;
+        if (!subject.hasReference()) return !subject.hasIdentifier() || carries(subject.getIdentifier());
         Resource target = index.resolve(subject, null);
         if (target != null) return target == patient || (target instanceof Patient && sourceId.equals(index.sourceId(target)));
         String ref = subject.getReference();
@@ -52,12 +56,27 @@ final class PatientScope {
         return true;
     }
 
+    /**
+     * A subject given by identifier only (a logical reference, FHIR R4 Reference.identifier) is the patient when the
+     * Patient carries that identifier (same value; same system when both name one); an identifier the Patient does not
+     * carry names someone else. Without a Patient resource, or a Patient without identifiers, nothing tells: kept.
+     */
+    private boolean carries(Identifier named) {
+        if (patient == null || !patient.hasIdentifier() || !named.hasValue()) return true;
+        for (Identifier own : patient.getIdentifier()) {
+            if (named.getValue().equals(own.getValue())
+                    && (!named.hasSystem() || !own.hasSystem() || named.getSystem().equals(own.getSystem()))) return true;
+        }
+        return false;
+    }
+
     private static Reference subject(Resource r) {
         if (r instanceof Condition c) return c.getSubject();
         if (r instanceof Observation o) return o.getSubject();
         if (r instanceof MedicationRequest m) return m.getSubject();
         if (r instanceof MedicationStatement m) return m.getSubject();
         if (r instanceof MedicationAdministration m) return m.getSubject();
+        if (r instanceof MedicationDispense m) return m.getSubject();
         if (r instanceof Procedure p) return p.getSubject();
         if (r instanceof ServiceRequest s) return s.getSubject();
         if (r instanceof CarePlan c) return c.getSubject();

@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
 import org.primum.facts.Receptor;
 import org.primum.facts.ReceptorStatus;
 import org.primum.facts.ReceptorValue;
@@ -12,6 +13,8 @@ import org.primum.fhir.terminology.Terminology;
 import org.primum.fhir.terminology.ReceptorTest;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,8 @@ import static org.primum.fhir.mapping.Codings.allText;
  * HER2 is never read from a number: IHC scores and FISH ratios are not percentages. Pathology reports
  * write the HER2 IHC result as its score ("3+", "2+", "1+", "0"): ASCO/CAP 2018 reads 3+ as positive,
  * 0 and 1+ as negative and 2+ as equivocal (the ISH result then decides), so a score in text is read so.
+ * A result may also be a component of a panel Observation (a synoptic pathology report: ER, PR and HER2 of one
+ * specimen), read the same way and dated by the panel.
  */
 final class ReceptorReader {
     /** A percentage of stained cells; a leading "<" ("<1 %") means below it. */
@@ -42,10 +47,18 @@ final class ReceptorReader {
     }
 
     void read(Observation o, ReceptorTest test) {
-        String id = ctx.id(o);
+        read(ctx.id(o), o.getValue(), o.getInterpretation(), ctx.dates.effective(o), test);
+    }
+
+    /** A result given as a component of a panel (ER, PR and HER2 of one specimen in one Observation), dated by the panel. */
+    void read(Observation panel, Observation.ObservationComponentComponent component, ReceptorTest test) {
+        read(ctx.id(panel), component.getValue(), component.getInterpretation(), ctx.dates.effective(panel), test);
+    }
+
+    private void read(String id, Type result, List<CodeableConcept> interpretations, LocalDate date, ReceptorTest test) {
         ReceptorValue value = null;
         boolean codedButUnknown = false;
-        if (o.getValue() instanceof CodeableConcept cc) {
+        if (result instanceof CodeableConcept cc) {
             for (Coding k : cc.getCoding()) {
                 value = t.receptorResult(k.getSystem(), k.getCode());
                 if (value != null) break;
@@ -56,22 +69,22 @@ final class ReceptorReader {
                 for (Coding k : cc.getCoding()) ctx.report.unrecognised(id, "Observation.value", k);
             }
         }
-        if (value == null) value = interpretation(o);
-        if (value == null && o.getValue() instanceof Quantity q && q.hasValue() && test.receptor() != Receptor.HER2
+        if (value == null) value = interpretation(interpretations);
+        if (value == null && result instanceof Quantity q && q.hasValue() && test.receptor() != Receptor.HER2
                 && (test.percent() || "%".equals(q.getCode()) || "%".equals(q.getUnit()))) {
             value = percent(q.getValue());
         }
-        if (value == null && o.getValue() instanceof StringType s) value = text(s.getValue(), test);
+        if (value == null && result instanceof StringType s) value = text(s.getValue(), test);
         if (value == null) {
             value = ReceptorValue.UNKNOWN;
             if (!codedButUnknown) ctx.report.note("receptor result", "A " + test.receptor() + " result could not be read (value not coded, "
                     + "not a percentage and no positive/negative word): taken as unknown.", id);
         }
-        ctx.out.receptors.add(new ReceptorStatus(id, test.receptor(), value, ctx.dates.effective(o), test.method()));
+        ctx.out.receptors.add(new ReceptorStatus(id, test.receptor(), value, date, test.method()));
     }
 
-    private ReceptorValue interpretation(Observation o) {
-        for (CodeableConcept i : o.getInterpretation()) {
+    private ReceptorValue interpretation(List<CodeableConcept> interpretations) {
+        for (CodeableConcept i : interpretations) {
             for (Coding k : i.getCoding()) {
                 ReceptorValue value = t.receptorResult(k.getSystem(), k.getCode());
                 if (value != null) return value;

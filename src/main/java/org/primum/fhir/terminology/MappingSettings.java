@@ -4,19 +4,22 @@ import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.primum.facts.Laterality;
 import org.primum.facts.ReceptorValue;
+import org.primum.facts.Response;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The values of {@code Parameters-mapping-settings.json}: the receptor positivity threshold, extension
  * URLs, the cap on reported unrecognised codes, and the words of the text fallbacks (a record coded in
  * no known system may still say "prophylactic", "tumour board", "margin involved"...), with the matching
- * that uses them. An unknown parameter fails start-up. Immutable once read.
+ * that uses them, and other names of the code systems (OIDs). An unknown parameter fails start-up. Immutable once read.
  */
 public final class MappingSettings {
     private record Word(String word, String meaning) {
@@ -28,6 +31,7 @@ public final class MappingSettings {
     private int unrecognisedMax = 100;
     private final List<Word> symptomWords = new ArrayList<>();
     private final List<Word> receptorWords = new ArrayList<>();
+    private final List<Word> diseaseStatusWords = new ArrayList<>();
     private final List<String> breastSiteWords = new ArrayList<>();
     private final List<String> prophylacticWords = new ArrayList<>();
     private final List<String> tumourBoardWords = new ArrayList<>();
@@ -44,6 +48,8 @@ public final class MappingSettings {
     }
 
     private final List<SideWord> lateralityWords = new ArrayList<>();
+    /** Another name of a code system (its HL7 OID, as C-CDA converters leave it) → the canonical URI the files use. */
+    private final Map<String, String> codeSystemAliases = new HashMap<>();
 
     private MappingSettings() {
     }
@@ -78,6 +84,12 @@ public final class MappingSettings {
             case "order-kind-word" -> orderKindWords.add(new Word(lower(part(par, "word")), Profiles.procedureKind(part(par, "kind"))));
             case "laterality-word" -> lateralityWords.add(new SideWord(
                     Pattern.compile("\\b" + Pattern.quote(lower(part(par, "word"))) + "\\b"), Laterality.valueOf(part(par, "laterality"))));
+            case "disease-status-word" -> {
+                String response = part(par, "response");
+                Response.valueOf(response);
+                diseaseStatusWords.add(new Word(lower(part(par, "word")), response));
+            }
+            case "code-system-alias" -> codeSystemAliases.put(part(par, "alias"), part(par, "system"));
             case "receptor-result-word" -> {
                 String value = part(par, "value");
                 ReceptorValue.valueOf(value);
@@ -95,6 +107,12 @@ public final class MappingSettings {
     }
 
     // ------------------------------------------------------------------ values
+
+    /** The canonical URI of a code system written by another name (urn:oid:2.16.840.1.113883.6.96 → SNOMED CT); else as given. */
+    public String canonicalSystem(String system) {
+        if (system == null || codeSystemAliases.isEmpty()) return system;
+        return codeSystemAliases.getOrDefault(system, system);
+    }
 
     /** An ER/PR percentage at or above this is positive. */
     public BigDecimal receptorPositiveMinPercent() { return receptorPositiveMinPercent; }
@@ -124,6 +142,18 @@ public final class MappingSettings {
         String s = lower(text == null ? "" : text);
         for (Word w : receptorWords) if (s.contains(w.word())) return ReceptorValue.valueOf(w.meaning());
         return null;
+    }
+
+    /**
+     * The response a disease status's words name ("Stable disease", "Partial response (RECIST)"), or null. The longest
+     * word found decides, so a negated phrase listed as a word ("no disease progression": undetermined) outweighs the
+     * word it contains.
+     */
+    public Response responseByText(String text) {
+        String s = lower(text == null ? "" : text);
+        Word found = null;
+        for (Word w : diseaseStatusWords) if (s.contains(w.word()) && (found == null || w.word().length() > found.word().length())) found = w;
+        return found == null ? null : Response.valueOf(found.meaning());
     }
 
     /**

@@ -38,6 +38,8 @@ public final class Profiles {
     // ------------------------------------------------------------------ Conditions: primary, metastasis, nodes
     /** A certainty on a diagnosis code's coding that says the diagnosis was excluded (ICD-10-GM "A"). */
     public static final Membership EXCLUDED_DIAGNOSIS_CERTAINTY = valueSet("excluded-diagnosis-certainty");
+    /** A verification status or certainty that says the diagnosis is still tentative (unconfirmed, provisional, suspected). */
+    public static final Membership TENTATIVE_DIAGNOSIS = valueSet("tentative-diagnosis");
     public static final Membership PRIMARY_BREAST_CANCER = valueSet("primary-breast-cancer");
     public static final Membership MALIGNANT_NEOPLASM_SITE_BY_BODY_SITE = valueSet("malignant-neoplasm-site-by-body-site");
     public static final Membership BREAST_STRUCTURE = valueSet("breast-structure");

@@ -51,11 +51,17 @@ public final class Terminology {
 
     // ------------------------------------------------------------------ any entry of the Profiles table
 
+    /**
+     * Every lookup by system goes through here: a code system written by another name (its HL7 OID, as C-CDA-to-FHIR
+     * converters leave it: mapping-settings {@code code-system-alias}) is the system the files list.
+     */
+    private String canonical(String system) { return settings.canonicalSystem(system); }
+
     /** Membership in a ValueSet of the {@link Profiles} table. */
-    public boolean contains(Membership valueSet, String system, String code) { return indexes.contains(valueSet, system, code); }
+    public boolean contains(Membership valueSet, String system, String code) { return indexes.contains(valueSet, canonical(system), code); }
 
     /** The value a ConceptMap of the {@link Profiles} table gives this code, or null. */
-    public <T> T get(Classification<T> conceptMap, String system, String code) { return indexes.get(conceptMap, system, code); }
+    public <T> T get(Classification<T> conceptMap, String system, String code) { return indexes.get(conceptMap, canonical(system), code); }
 
     // ------------------------------------------------------------------ Conditions
 
@@ -106,7 +112,7 @@ public final class Terminology {
     public String tnmCategory(String system, String code, TnmAxis axis) {
         String mapped = get(Profiles.TNM_CATEGORY_VALUE, system, code);
         if (mapped != null) return mapped;
-        if (CodeSystems.isTnmPattern(system) && code != null) return AjccCodes.normalise(code.trim(), axis);
+        if (CodeSystems.isTnmPattern(canonical(system)) && code != null) return AjccCodes.normalise(code.trim(), axis);
         return null;
     }
 
@@ -140,7 +146,7 @@ public final class Terminology {
     // ------------------------------------------------------------------ therapy and procedures
 
     /** The ingredient of an RxNorm ingredient, clinical drug or product, or of a SNOMED CT substance; or null. */
-    public Ingredient ingredient(String system, String code) { return indexes.ingredient(system, code); }
+    public Ingredient ingredient(String system, String code) { return indexes.ingredient(canonical(system), code); }
 
     /** The ingredient named in free text (display, code.text, Medication text): longest name first; or null. */
     public Ingredient ingredientByText(String text) { return indexes.ingredientByText(text); }
@@ -165,7 +171,7 @@ public final class Terminology {
     }
 
     /** True when some loaded resource uses this code system (an unknown system is worth reporting). */
-    public boolean knowsSystem(String system) { return indexes.knowsSystem(system); }
+    public boolean knowsSystem(String system) { return indexes.knowsSystem(canonical(system)); }
 
     // ------------------------------------------------------------------ settings and words
 
@@ -173,6 +179,9 @@ public final class Terminology {
     public ReceptorValue receptorByText(String text) { return settings.receptorByText(text); }
 
     public BigDecimal receptorPositiveMinPercent() { return settings.receptorPositiveMinPercent(); }
+
+    /** The response a disease status names in words ("Stable disease", "progressive disease"), or null. */
+    public Response responseByText(String text) { return settings.responseByText(text); }
 
     /** Involved (true), clear (false) or unknown (null) from margin text. */
     public Boolean marginByText(String text) { return settings.marginByText(text); }
@@ -200,7 +209,7 @@ public final class Terminology {
      * A Condition that looks like a neoplasm (its display or text names one, or an ICD-10 code of any
      * national variant in a neoplasm chapter prefix): worth reporting when not recognised.
      */
-    public boolean looksLikeNeoplasm(String system, String code, String text) { return settings.looksLikeNeoplasm(system, code, text); }
+    public boolean looksLikeNeoplasm(String system, String code, String text) { return settings.looksLikeNeoplasm(canonical(system), code, text); }
 
     public String lesionCountExtensionUrl() { return settings.lesionCountExtensionUrl(); }
 
