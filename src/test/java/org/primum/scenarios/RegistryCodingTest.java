@@ -78,6 +78,9 @@ class RegistryCodingTest {
                 row("02-naaccr-forms-85003-c504-side-as-coding", "[fixed] the NAACCR export forms '85003' + 'C504' and '85006' + 'C412', no mCODE profile, "
                                 + "the side a second coding of the body site: the same answer as 01",
                         fires(BONE_ONLY_EARLY), "LEFT", "bone"),
+                row("02b-naaccr-forms-icdo3-as-oid", "[fixed] the same with ICD-O-3 named by its HL7 OID (urn:oid:2.16.840.1.113883.6.43.1, "
+                                + "mapping-settings code-system-alias), as registry exports write it: the same answer as 01",
+                        fires(BONE_ONLY_EARLY), "LEFT", "bone"),
                 row("03-icdo3-lobular-c509-liver-c220", "[fixed] 8520/3 + C50.9 (side a body site of its own), 8520/6 + C22.0: de novo, liver, not bone only",
                         fires("ALWAYS", "DEFER_LRT_UNTIL_RESPONSE"), "LEFT", "liver"),
                 row("04-snomed-morphologies-ductal-left-breast-4590003-c412", "[fixed] SNOMED CT morphologies as Condition.code (mCODE cancer-disorder-vs): "
