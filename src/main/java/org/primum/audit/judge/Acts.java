@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -96,7 +95,7 @@ final class Acts {
 
     /**
      * The margin result of each breast surgery of the primary, each operation judged on its own result: the
-     * latest result whose {@code partOf} names it; else the latest result dated on or after it and before the
+     * latest result(s) whose {@code partOf} names it; else the latest result(s) dated on or after it and before the
      * next breast surgery of the primary that names no other procedure (a re-excision has its own); an undated
      * result belongs to the operation only when there is one. The operations are those of this primary: one
      * dated before its diagnosis treated an earlier disease, is never judged, and neither takes a result nor
@@ -115,24 +114,32 @@ final class Acts {
         List<ActMargin> result = new ArrayList<>();
         for (int i = 0; i < surgeries.size(); i++) {
             AuditedAct s = surgeries.get(i);
-            Optional<MarginStatus> margin = known.stream().filter(m -> s.sourceId().equals(partOf.get(m.sourceId())))
-                    .max(Comparator.comparing(MarginStatus::date, Comparator.nullsFirst(Comparator.naturalOrder())));
+            List<MarginStatus> margin = latest(known.stream().filter(m -> s.sourceId().equals(partOf.get(m.sourceId()))).toList());
             if (margin.isEmpty()) margin = byDate(surgeries, i, unlinked);
-            margin.ifPresent(m -> result.add(new ActMargin(s.sourceId(), m)));
+            margin.forEach(m -> result.add(new ActMargin(s.sourceId(), m)));
         }
         return result;
     }
 
-    /** The latest unlinked result in the surgery's window (see {@link #margins}). */
-    private static Optional<MarginStatus> byDate(List<AuditedAct> surgeries, int i, List<MarginStatus> unlinked) {
+    /** The latest unlinked results in the surgery's window (see {@link #margins}). */
+    private static List<MarginStatus> byDate(List<AuditedAct> surgeries, int i, List<MarginStatus> unlinked) {
         AuditedAct s = surgeries.get(i);
         if (s.date() == null || unlinked.stream().allMatch(m -> m.date() == null)) {
-            return surgeries.size() == 1 ? unlinked.stream().reduce((a, b) -> b) : Optional.empty();
+            return surgeries.size() == 1 ? unlinked.stream().reduce((a, b) -> b).stream().toList() : List.of();
         }
         LocalDate next = nextDate(surgeries, i);
-        return unlinked.stream()
-                .filter(m -> m.date() != null && !m.date().isBefore(s.date()) && (next == null || m.date().isBefore(next)))
-                .max(Comparator.comparing(MarginStatus::date));
+        return latest(unlinked.stream()
+                .filter(m -> m.date() != null && !m.date().isBefore(s.date()) && (next == null || m.date().isBefore(next))).toList());
+    }
+
+    /**
+     * The results of the latest date, all of them: two results of one day (a specimen of each breast operated that
+     * day, the main specimen and a cavity shave) are both the operation's, never one picked by the order of the
+     * input; an undated result only when none is dated.
+     */
+    private static List<MarginStatus> latest(List<MarginStatus> results) {
+        LocalDate last = results.stream().map(MarginStatus::date).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return results.stream().filter(m -> Objects.equals(m.date(), last)).sorted(Comparator.comparing(MarginStatus::sourceId)).toList();
     }
 
     private static LocalDate nextDate(List<AuditedAct> surgeries, int i) {

@@ -120,4 +120,16 @@ class ActsTest {
         assertThat(Acts.operations(bilateral)).hasSize(2)
                 .filteredOn(o -> o.stream().allMatch(Acts::breastConserving)).hasSize(1);
     }
+
+    @Test
+    void twoResultsOfTheLatestDayAreBothTheOperationsWhateverTheInputOrder() {
+        LocalDate d = LocalDate.of(2025, 6, 30);
+        List<AuditedAct> acts = List.of(act("left", ProcedureKind.BREAST_CONSERVING_SURGERY, d, Laterality.LEFT),
+                act("right", ProcedureKind.MASTECTOMY, d, Laterality.RIGHT));
+        List<MarginStatus> margins = List.of(margin("b", true, d.plusDays(5)), margin("a", false, d.plusDays(5)),
+                margin("prelim", false, d.plusDays(2)));
+        assertThat(Acts.margins(acts, margins, AS_OF, DX, Map.of())).extracting(m -> m.actSourceId() + " " + m.margin().sourceId())
+                .containsExactly("Procedure/left Observation/a", "Procedure/left Observation/b",
+                        "Procedure/right Observation/a", "Procedure/right Observation/b");
+    }
 }
