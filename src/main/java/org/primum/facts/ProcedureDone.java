@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A Procedure performed (status completed or in-progress) on or before the evaluation date. {@code site}: for
+ * A Procedure performed (status completed, in-progress or stopped: begun) on or before the evaluation date. {@code site}: for
  * a treatment of a metastasis, the metastatic organ site it targets (the site codes of {@link Metastasis}), or null.
  */
 public record ProcedureDone(String sourceId, ProcedureKind kind, String code, Laterality laterality,

@@ -20,7 +20,7 @@ public final class ResourceTypes {
      */
     private static final Set<String> MAPPED = Set.of("Patient", "Condition", "Observation", "Procedure",
             "ServiceRequest", "MedicationRequest", "MedicationStatement", "MedicationAdministration", "MedicationDispense", "Medication",
-            "CarePlan");
+            "CarePlan", "Encounter", "Communication");
 
     public static boolean isR4(String type) {
         return type != null && R4.contains(type);

@@ -12,10 +12,10 @@ import org.primum.facts.ProcedureKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -44,6 +44,35 @@ final class Acts {
         return acts;
     }
 
+    /**
+     * A pause in locoregional radiotherapy of one side longer than this ends its course: daily fractions
+     * (weekends, holidays, a week's break for skin toxicity between them) are one course, a re-irradiation
+     * months later is another.
+     */
+    static final int COURSE_GAP_DAYS = 14;
+
+    /**
+     * The acts with each course of locoregional radiotherapy as one act, its first fraction: a course recorded as
+     * one Procedure per fraction (25 daily records) is one locoregional therapy, judged once, at its start
+     * (catalogue F judges "LRT of the primary was done", a treatment, not each of its sessions). A fraction
+     * belongs to the course of the fraction of the same side before it when at most {@link #COURSE_GAP_DAYS}
+     * lie between them. Undated ones stay apart. {@code acts} in date order, as {@link #of} gives them.
+     */
+    static List<AuditedAct> courses(List<AuditedAct> acts) {
+        Map<Laterality, LocalDate> lastFraction = new HashMap<>();
+        List<AuditedAct> result = new ArrayList<>();
+        for (AuditedAct a : acts) {
+            if (a.kind() != ProcedureKind.LOCOREGIONAL_RADIOTHERAPY || a.date() == null) {
+                result.add(a);
+                continue;
+            }
+            LocalDate last = lastFraction.put(a.laterality(), a.date());
+            boolean continues = last != null && !a.date().isAfter(last.plusDays(COURSE_GAP_DAYS));
+            if (!continues) result.add(a);
+        }
+        return result;
+    }
+
     /** A procedure the audit judges, whatever its date (see the class comment). */
     static boolean judged(ProcedureDone p) {
         return p.kind().locoregional() && p.kind() != ProcedureKind.RADIOTHERAPY_UNSPECIFIED_SITE;
@@ -65,29 +94,52 @@ final class Acts {
     }
 
     /**
-     * The margin result of each breast surgery of the primary: the latest result dated on or after the
-     * operation and before the next breast surgery of the primary (a re-excision has its own); an undated
-     * result belongs to the operation only when there is one.
+     * The margin result of each breast surgery of the primary, each operation judged on its own result: the
+     * latest result(s) whose {@code partOf} names it; else the latest result(s) dated on or after it and before the
+     * next breast surgery of the primary that names no other procedure (a re-excision has its own); an undated
+     * result belongs to the operation only when there is one. The operations are those of this primary: one
+     * dated before its diagnosis treated an earlier disease, is never judged, and neither takes a result nor
+     * closes the window of the next one.
+     *
+     * @param diagnosed the primary's diagnosis date (null: unknown, every operation counts)
+     * @param partOf    margin source id → the procedure it is partOf ({@link MarginLinks})
      */
-    static List<ActMargin> margins(List<AuditedAct> acts, List<MarginStatus> margins, LocalDate asOf) {
-        List<AuditedAct> surgeries = acts.stream().filter(AuditedAct::breastSurgeryOfPrimary).toList();
+    static List<ActMargin> margins(List<AuditedAct> acts, List<MarginStatus> margins, LocalDate asOf, LocalDate diagnosed,
+                                   Map<String, String> partOf) {
+        List<AuditedAct> surgeries = acts.stream().filter(AuditedAct::breastSurgeryOfPrimary)
+                .filter(a -> a.date() == null || diagnosed == null || !a.date().isBefore(diagnosed)).toList();
+        List<MarginStatus> known = margins.stream().filter(m -> m.date() == null || !m.date().isAfter(asOf)).toList();
+        // a result linked to a procedure reports on that one only, whatever its date
+        List<MarginStatus> unlinked = known.stream().filter(m -> !partOf.containsKey(m.sourceId())).toList();
         List<ActMargin> result = new ArrayList<>();
         for (int i = 0; i < surgeries.size(); i++) {
             AuditedAct s = surgeries.get(i);
-            Optional<MarginStatus> margin;
-            if (s.date() == null || margins.stream().allMatch(m -> m.date() == null)) {
-                margin = surgeries.size() == 1 ? margins.stream().filter(m -> m.date() == null || !m.date().isAfter(asOf))
-                        .reduce((a, b) -> b) : Optional.empty();
-            } else {
-                LocalDate next = nextDate(surgeries, i);
-                margin = margins.stream()
-                        .filter(m -> m.date() != null && !m.date().isBefore(s.date()) && !m.date().isAfter(asOf)
-                                && (next == null || m.date().isBefore(next)))
-                        .max(Comparator.comparing(MarginStatus::date));
-            }
-            margin.ifPresent(m -> result.add(new ActMargin(s.sourceId(), m)));
+            List<MarginStatus> margin = latest(known.stream().filter(m -> s.sourceId().equals(partOf.get(m.sourceId()))).toList());
+            if (margin.isEmpty()) margin = byDate(surgeries, i, unlinked);
+            margin.forEach(m -> result.add(new ActMargin(s.sourceId(), m)));
         }
         return result;
+    }
+
+    /** The latest unlinked results in the surgery's window (see {@link #margins}). */
+    private static List<MarginStatus> byDate(List<AuditedAct> surgeries, int i, List<MarginStatus> unlinked) {
+        AuditedAct s = surgeries.get(i);
+        if (s.date() == null || unlinked.stream().allMatch(m -> m.date() == null)) {
+            return surgeries.size() == 1 ? unlinked.stream().reduce((a, b) -> b).stream().toList() : List.of();
+        }
+        LocalDate next = nextDate(surgeries, i);
+        return latest(unlinked.stream()
+                .filter(m -> m.date() != null && !m.date().isBefore(s.date()) && (next == null || m.date().isBefore(next))).toList());
+    }
+
+    /**
+     * The results of the latest date, all of them: two results of one day (a specimen of each breast operated that
+     * day, the main specimen and a cavity shave) are both the operation's, never one picked by the order of the
+     * input; an undated result only when none is dated.
+     */
+    private static List<MarginStatus> latest(List<MarginStatus> results) {
+        LocalDate last = results.stream().map(MarginStatus::date).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return results.stream().filter(m -> Objects.equals(m.date(), last)).sorted(Comparator.comparing(MarginStatus::sourceId)).toList();
     }
 
     private static LocalDate nextDate(List<AuditedAct> surgeries, int i) {
@@ -98,9 +150,11 @@ final class Acts {
 
     /**
      * The breast operations of the primary, for the breast-conservation rate (catalogue F: "breast-conserving
-     * surgeries / breast surgeries", operations): the breast surgeries of the primary of one day are one
-     * operation (the same operation recorded twice, by the surgical system and by billing, or a lumpectomy
-     * converted to a mastectomy), conserving only when none of them is a mastectomy; each undated one apart.
+     * surgeries / breast surgeries", operations): the breast surgeries of the primary of one day and one breast
+     * are one operation (the same operation recorded twice, by the surgical system and by billing, or a
+     * lumpectomy converted to a mastectomy), conserving only when none of them is a mastectomy. With a primary in
+     * each breast, the left and the right breast operated the same day are two operations; a record of that day
+     * with no side, or of both, belongs to each. Each undated one apart.
      */
     static List<List<AuditedAct>> operations(List<AuditedAct> acts) {
         Map<LocalDate, List<AuditedAct>> byDay = new TreeMap<>();
@@ -110,8 +164,19 @@ final class Acts {
             if (a.date() == null) operations.add(List.of(a));
             else byDay.computeIfAbsent(a.date(), d -> new ArrayList<>()).add(a);
         }
-        operations.addAll(byDay.values());
+        for (List<AuditedAct> day : byDay.values()) operations.addAll(bySide(day));
         return operations;
+    }
+
+    private static List<List<AuditedAct>> bySide(List<AuditedAct> day) {
+        List<AuditedAct> left = day.stream().filter(a -> a.laterality() == Laterality.LEFT).toList();
+        List<AuditedAct> right = day.stream().filter(a -> a.laterality() == Laterality.RIGHT).toList();
+        if (left.isEmpty() || right.isEmpty()) return List.of(day);
+        List<AuditedAct> both = day.stream().filter(a -> a.laterality() != Laterality.LEFT && a.laterality() != Laterality.RIGHT).toList();
+        List<AuditedAct> l = new ArrayList<>(left), r = new ArrayList<>(right);
+        l.addAll(both);
+        r.addAll(both);
+        return List.of(l, r);
     }
 
     static boolean breastConserving(AuditedAct act) {

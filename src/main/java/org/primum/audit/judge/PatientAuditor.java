@@ -86,16 +86,20 @@ public final class PatientAuditor {
                     ? "de novo metastatic, but every locoregional therapy or mastectomy recorded is dated after the patient's death (reported as an input problem): none judged"
                     : "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
         }
-        List<ActMargin> margins = Acts.margins(acts, record.margins(), asOf);
+        acts = Acts.courses(acts);
+        List<ActMargin> margins = Acts.margins(acts, record.margins(), asOf, now.primaryDiagnosed(), MarginLinks.of(resources));
         List<CriterionResult> criteria = new ArrayList<>();
         // the acts of the days judged: a day whose record was not yet this de novo cancer (an operation years
         // before its diagnosis, of an earlier disease) gets no verdict, and is no operation of this primary either
         List<AuditedAct> judged = new ArrayList<>();
+        boolean abatements = resources.stream().anyMatch(PatientAuditor::abated);
         for (List<AuditedAct> day : byDay(acts)) {
             LocalDate date = day.get(0).date();
             List<Fact> auditFacts = new ArrayList<>(day);
             margins.stream().filter(m -> day.stream().anyMatch(a -> a.sourceId().equals(m.actSourceId()))).forEach(auditFacts::add);
-            List<Judgement> judgements = pipeline.judge(RecordBefore.of(record, date, day), date == null ? asOf : date, auditFacts);
+            // a symptom resolved since is current on the act's day only in the record read on that day
+            ClinicalRecord asItStood = date == null || !abatements ? record : alive(pipeline.map(loose, patientId, date).record());
+            List<Judgement> judgements = pipeline.judge(RecordBefore.of(asItStood, date, day), date == null ? asOf : date, auditFacts);
             criteria.addAll(merged(judgements, date));
             if (!judgements.isEmpty()) judged.addAll(day);
         }
@@ -105,6 +109,15 @@ public final class PatientAuditor {
         List<List<AuditedAct>> operations = Acts.operations(judged);
         return new PatientResult(patient, criteria, now.scope().name(), null, operations.size(),
                 (int) operations.stream().filter(o -> o.stream().allMatch(Acts::breastConserving)).count());
+    }
+
+    /** A Condition that records its end (abatement[x]): the record read on an earlier day may differ from today's. */
+    private static boolean abated(LocatedResource r) {
+        if (!"Condition".equals(r.resourceType())) return false;
+        for (Iterator<String> names = r.input().json().fieldNames(); names.hasNext(); ) {
+            if (names.next().startsWith("abatement")) return true;
+        }
+        return false;
     }
 
     /** The record as the audit reads it: the acts judged were done in life, so death does not end the question. */

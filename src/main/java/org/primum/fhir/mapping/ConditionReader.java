@@ -152,10 +152,16 @@ final class ConditionReader {
         return false;
     }
 
-    /** A current symptom of the breast tumour (a resolved one says nothing about today). */
+    /**
+     * A symptom of the breast tumour current on asOf: a resolved one says nothing about asOf, unless its abatement
+     * is dated after asOf (it was still there then: the record read on an earlier day, as an audit reads it on the
+     * day of each act).
+     */
     private boolean symptom(Condition c) {
         String status = code(c.getClinicalStatus());
-        if ("resolved".equals(status) || "inactive".equals(status) || "remission".equals(status)) return false;
+        boolean over = "resolved".equals(status) || "inactive".equals(status) || "remission".equals(status);
+        LocalDate abated = c.hasAbatement() ? ctx.dates.effective(c.getAbatement()) : null;
+        if (over && (abated == null || !abated.isAfter(ctx.asOf))) return false;
         String symptom = symptoms.of(c.getCode(), c.getBodySite());
         if (symptom == null) return false;
         ctx.out.symptoms.add(new PrimarySymptom(ctx.id(c), symptom, ctx.dates.onset(c), lateralities.of(c.getBodySite(), c.getCode())));

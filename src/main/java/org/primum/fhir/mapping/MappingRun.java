@@ -1,6 +1,9 @@
 package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -91,6 +94,7 @@ public final class MappingRun {
         MedicationReader medicationReader = new MedicationReader(ctx);
         ProcedureReader procedureReader = new ProcedureReader(ctx, roles);
         CarePlanReader carePlanReader = new CarePlanReader(ctx);
+        ReviewReader reviewReader = new ReviewReader(ctx);
         for (Resource r : mine) {
             if (r instanceof Observation o) {
                 if (!ignored(o)) guard.read(o, () -> observationReader.read(o));
@@ -108,6 +112,10 @@ public final class MappingRun {
                 guard.read(s, () -> procedureReader.read(s));
             } else if (r instanceof CarePlan c) {
                 guard.read(c, () -> carePlanReader.read(c));
+            } else if (r instanceof Encounter e) {
+                guard.read(e, () -> reviewReader.read(e));
+            } else if (r instanceof Communication c) {
+                guard.read(c, () -> reviewReader.read(c));
             }
         }
         // a death stated by an Observation (pass 4) is the patient's

@@ -1,6 +1,8 @@
 package org.primum.fhir.mapping;
 
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -80,6 +82,8 @@ final class PatientScope {
         if (r instanceof Procedure p) return p.getSubject();
         if (r instanceof ServiceRequest s) return s.getSubject();
         if (r instanceof CarePlan c) return c.getSubject();
+        if (r instanceof Encounter e) return e.getSubject();
+        if (r instanceof Communication c) return c.getSubject();
         return null;
     }
 }

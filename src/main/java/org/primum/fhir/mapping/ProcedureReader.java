@@ -60,7 +60,9 @@ final class ProcedureReader {
             planned(p);
             return;
         }
-        if (s != Procedure.ProcedureStatus.COMPLETED && s != Procedure.ProcedureStatus.INPROGRESS) return;
+        // stopped: begun and ended early (a radiotherapy course cut short for toxicity): given in part, as in progress
+        if (s != Procedure.ProcedureStatus.COMPLETED && s != Procedure.ProcedureStatus.INPROGRESS
+                && s != Procedure.ProcedureStatus.STOPPED) return;
         String id = ctx.id(p);
         LocalDate date = ctx.dates.effective(p.getPerformed());
         for (Coding k : p.getCode().getCoding()) {

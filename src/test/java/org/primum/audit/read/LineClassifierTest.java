@@ -49,9 +49,10 @@ class LineClassifierTest {
 
     @Test
     void a_type_the_mapping_does_not_read_is_counted_and_still_names_its_patient() {
-        Routed named = classify("{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"subject\":{\"reference\":\"Patient/p1\"}}");
+        // (an Encounter is read since it may record a tumour board: an Immunization never matters to the audit)
+        Routed named = classify("{\"resourceType\":\"Immunization\",\"id\":\"i1\",\"patient\":{\"reference\":\"Patient/p1\"}}");
         assertThat(named.kind()).isEqualTo(Kind.NOT_USED);
-        assertThat(named.countedAs()).isEqualTo("Encounter");
+        assertThat(named.countedAs()).isEqualTo("Immunization");
         assertThat(named.patientId()).isEqualTo("p1");
 
         Routed alone = classify("{\"resourceType\":\"Practitioner\",\"id\":\"d1\"}");
