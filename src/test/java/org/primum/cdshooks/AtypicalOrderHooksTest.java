@@ -16,7 +16,6 @@ import org.primum.scenarios.ScenarioCase;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.*;
 import java.util.stream.Stream;
 
@@ -27,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the record as the prefetch, the orders as {@code context.draftOrders} (order-sign; order-select with every order
  * selected), evaluated as of the case's date. The cards must carry exactly the section E codes the scenario expects of
  * the tumour board (critical for a contralateral prophylactic mastectomy and for LRT during distant progression, the
- * catalogue's card column), and no card at all for a patient outside the guidance. Orders that propose nothing on the
- * case's date (revoked, or authored after it) are the tumour-board record's concern, not a draft order's: left out here.
+ * catalogue's card column), and no card at all for a patient outside the guidance. An order that proposes nothing
+ * (revoked) is the tumour-board record's concern, not a draft order's: left out here; one authored after the case's
+ * date is under review all the same (a draft order of an EHR a time zone ahead is still checked).
  */
 class AtypicalOrderHooksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,15 +65,11 @@ class AtypicalOrderHooksTest {
             if (!file.getParent().getFileName().toString().equals("atypical")) continue;
             ScenarioCase c = ScenarioCase.read(file);
             List<ScenarioCase.Proc> orders = c.orders() == null ? List.of() : c.orders();
-            if (orders.isEmpty() || !orders.stream().allMatch(o -> proposedOn(o, c.asOfDate()))) continue;
+            if (orders.isEmpty() || !orders.stream().allMatch(ScenarioCase.Proc::isProposed)) continue;
             for (String hook : List.of("order-sign", "order-select")) out.add(new Case(ScenarioCase.name(file), c, hook));
         }
         assertThat(out).as("atypical cases with orders").hasSizeGreaterThanOrEqualTo(20);
         return out.stream();
-    }
-
-    private static boolean proposedOn(ScenarioCase.Proc order, LocalDate asOf) {
-        return order.isProposed() && (order.date() == null || !LocalDate.parse(order.date()).isAfter(asOf));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,6 +91,9 @@ class AtypicalOrderHooksTest {
         }
         Map<String, String> expected = new TreeMap<>();
         s.expect().firesOrEmpty().stream().filter(ORDER_CHECKS::containsKey).forEach(code -> expected.put(code, ORDER_CHECKS.get(code)));
+        // README "CDS Hooks": an order that is a contralateral or prophylactic mastectomy gets only its critical card
+        // (withdraw it), never the advice to conserve; in these cases every mastectomy ordered is that order
+        if (expected.containsKey("CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE")) expected.remove("ORDER_MASTECTOMY_CONSIDER_CONSERVATION");
         assertThat(found).as(c + ": the order checks on the cards, with their indicators\n" + cards.toPrettyString()).isEqualTo(expected);
     }
 

@@ -182,8 +182,8 @@ public final class RecordCaseBuilder {
             b.procedures.add(new ProcedureDone("Procedure/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(), d(p.date()), target(p.kind())));
         }
         for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.orders())) {
-            // a revoked (completed, erroneous) order proposes nothing; one authored after asOf did not exist yet
-            if (!p.isProposed() || (p.date() != null && d(p.date()).isAfter(asOf))) continue;
+            // a revoked (completed, erroneous) order proposes nothing; an open one is under review whatever its date
+            if (!p.isProposed()) continue;
             Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
             b.orders.add(new ProposedOrder("ServiceRequest/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(),
                     p.status() == null ? "draft" : p.status()));
