@@ -132,35 +132,46 @@ public final class ClinicalInterpreter {
             return new Presentation(Scope.NO_BREAST_PRIMARY, "no primary breast cancer recorded", null, null, null,
                     false, null, false, ids);
         }
-        PrimaryTumour primary = primaries.get(0);
-        LocalDate diagnosed = primary.diagnosed();
-        List<ProcedureDone> breastSurgery = procedures.stream()
-                .filter(p -> p.kind().breastSurgery() && !p.prophylactic() && sameSide(p.laterality(), primaries)).toList();
+        Optional<LocalDate> found = earliest(Stream.concat(metastases.stream().map(Metastasis::onset),
+                distantStaging.stream().map(TnmCategory::date)));
+        // several primaries (an earlier cancer, both breasts, one entered twice): the one the metastasis came with
+        PresentingPrimary.Choice choice = PresentingPrimary.of(primaries, found.orElse(null), thresholds.deNovoWindowDays());
+        LocalDate diagnosed = choice.index().diagnosed();
         // like a therapy (catalogue "weeks on systemic therapy"), an operation more than the margin before the
         // diagnosis treated an earlier disease (e.g. a lumpectomy for a cancer years before): the primary is intact.
         // Within the margin it may be the excision that diagnosed this cancer.
         LocalDate earlierDisease = diagnosed == null ? null : diagnosed.minusDays(thresholds.therapyHistoryMarginDays());
+        List<ProcedureDone> breastSurgery = procedures.stream().filter(p -> p.kind().breastSurgery() && !p.prophylactic()).toList();
         List<ProcedureDone> earlier = breastSurgery.stream()
-                .filter(p -> earlierDisease != null && p.date() != null && p.date().isBefore(earlierDisease)).toList();
+                .filter(p -> sameSide(p.laterality(), primaries) && earlierDisease != null && p.date() != null && p.date().isBefore(earlierDisease))
+                .toList();
         if (!earlier.isEmpty()) {
             notes.add(new MappingNote("earlier disease", "A breast operation dated more than " + thresholds.therapyHistoryMarginDays()
                     + " days before the primary's diagnosis treated an earlier disease: it is not a resection of this primary.",
                     earlier.stream().map(ProcedureDone::sourceId).toList()));
         }
-        List<ProcedureDone> resections = breastSurgery.stream().filter(p -> !earlier.contains(p))
-                .sorted(Comparator.comparing(ProcedureDone::date, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
-        boolean intact = resections.isEmpty();
-        LocalDate resectedOn = intact ? null : resections.get(0).date();
-        resections.forEach(r -> ids.add(r.sourceId()));
+        // the primary is intact while one of the tumours the metastasis came with has had no operation on its side;
+        // it is resected when the last of them was
+        boolean intact = false;
+        List<LocalDate> resectedDates = new ArrayList<>();
+        Set<String> resectionIds = new LinkedHashSet<>();
+        for (PresentingPrimary.Tumour tumour : choice.synchronous()) {
+            List<ProcedureDone> resections = breastSurgery.stream()
+                    .filter(p -> !earlier.contains(p) && PresentingPrimary.covers(p.laterality(), tumour.side()))
+                    .sorted(Comparator.comparing(ProcedureDone::date, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .toList();
+            if (resections.isEmpty()) intact = true;
+            else resectedDates.add(resections.get(0).date());
+            resections.forEach(r -> resectionIds.add(r.sourceId()));
+        }
+        LocalDate resectedOn = intact || resectedDates.contains(null) ? null : Collections.max(resectedDates);
+        ids.addAll(resectionIds);
 
         if (metastases.isEmpty() && distantStaging.isEmpty()) {
             return new Presentation(Scope.NO_DISTANT_METASTASIS, "no distant metastasis recorded (no metastasis record, no cM1/pM1, no stage IV)",
                     diagnosed, null, null, intact, resectedOn, false, ids);
         }
         boolean anyRecordedOnset = metastases.stream().anyMatch(m -> m.dateBasis() == DateBasis.RECORDED);
-        Optional<LocalDate> found = earliest(Stream.concat(metastases.stream().map(Metastasis::onset),
-                distantStaging.stream().map(TnmCategory::date)));
         if (!anyRecordedOnset && m0ThenM1(staging, diagnosed)) {
             return new Presentation(Scope.RECURRENT, "the earliest staging shows no distant disease (M0) and one dated beyond the de novo window does: recurrent, not de novo"
                     + resectedBefore(resectedOn, found.orElse(null)), diagnosed, found.orElse(null), null, intact, resectedOn, false, ids);
@@ -184,7 +195,10 @@ public final class ClinicalInterpreter {
             return new Presentation(Scope.RESECTED_BEFORE_METASTASIS, "the primary was resected on " + resectedOn
                     + ", before the metastasis was found on " + found.get(), diagnosed, found.get(), days, false, resectedOn, false, ids);
         }
-        String resected = intact ? "intact primary" : "primary resected on " + (resectedOn == null ? "an unrecorded date" : resectedOn);
+        String resected = !intact ? "primary resected on " + (resectedOn == null ? "an unrecorded date" : resectedOn)
+                : resectedDates.isEmpty() ? "intact primary"
+                : "intact primary (of the synchronous primaries, " + resectedDates.size() + " operated on, "
+                + (choice.synchronous().size() - resectedDates.size()) + " not)";
         return new Presentation(Scope.DE_NOVO, "de novo metastatic: metastasis found " + Math.max(days, 0)
                 + " days after the primary diagnosis (window " + thresholds.deNovoWindowDays() + " days); " + resected,
                 diagnosed, found.get(), days, intact, resectedOn, false, ids);

@@ -116,7 +116,10 @@ public final class RecordCaseBuilder {
             b.primaries.add(new PrimaryTumour("Condition/" + p.id(), "254837009", "Malignant neoplasm of breast", d(p.date()),
                     p.date() == null ? DateBasis.UNDATED : DateBasis.RECORDED, side(p.laterality())));
         }
+        java.util.Set<String> primaryIds = c.allPrimaries().stream().map(ScenarioCase.Primary::id).collect(java.util.stream.Collectors.toSet());
         for (ScenarioCase.Met m : ScenarioCase.orEmpty(c.metastases())) {
+            // a metastasis that names another cancer (a lung primary) as its own is not this cancer's
+            if (m.relatedTo() != null && !primaryIds.contains(m.relatedTo())) continue;
             if (NODES.contains(m.site())) {
                 node(b, m);
                 continue;
@@ -134,7 +137,17 @@ public final class RecordCaseBuilder {
             b.receptors.add(new ReceptorStatus("Observation/" + h.id(), Receptor.HER2, receptor(h.value()), d(h.date()),
                     "ish".equals(h.method()) ? AssayMethod.ISH : AssayMethod.IHC));
         }
+        for (ScenarioCase.MarkerTest t : ScenarioCase.orEmpty(c.markerTests())) {
+            Receptor marker = switch (t.marker()) {
+                case "er" -> Receptor.ER;
+                case "pr" -> Receptor.PR;
+                case "her2" -> Receptor.HER2;
+                default -> throw new IllegalArgumentException(t.marker());
+            };
+            b.receptors.add(new ReceptorStatus("Observation/" + t.id(), marker, receptor(t.value()), d(t.date())));
+        }
         for (ScenarioCase.Therapy t : ScenarioCase.orEmpty(c.therapies())) {
+            if (t.enteredInError()) continue; // never happened
             String type = t.resource() == null || t.resource().startsWith("request") ? "MedicationRequest"
                     : t.resource().equals("statement") ? "MedicationStatement"
                     : t.resource().equals("procedure") ? "Procedure" : "MedicationAdministration";
@@ -169,6 +182,8 @@ public final class RecordCaseBuilder {
             b.procedures.add(new ProcedureDone("Procedure/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(), d(p.date()), target(p.kind())));
         }
         for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.orders())) {
+            // a revoked (completed, erroneous) order proposes nothing; an open one is under review whatever its date
+            if (!p.isProposed()) continue;
             Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
             b.orders.add(new ProposedOrder("ServiceRequest/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(),
                     p.status() == null ? "draft" : p.status()));

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ScenarioCase(String description, String asOf, Patient patient, Primary primary, List<Primary> otherPrimaries,
-                           List<Met> metastases, Receptors receptors, List<Therapy> therapies, List<Status> statuses,
-                           List<Performance> performance, List<Tnm> tnm, List<Proc> procedures, List<Proc> orders,
-                           List<Symptom> symptoms, List<Margin> margins, List<Her2Test> her2Tests, Expect expect) {
+                           List<OtherCondition> otherConditions, List<Met> metastases, Receptors receptors,
+                           List<Therapy> therapies, List<Status> statuses, List<Performance> performance, List<Tnm> tnm,
+                           List<Proc> procedures, List<Proc> orders, List<Symptom> symptoms, List<Margin> margins,
+                           List<Her2Test> her2Tests, List<MarkerTest> markerTests, Expect expect) {
 
     /** {@code deceased}: "true" (deceasedBoolean, no date) or the ISO date of death; absent: alive. */
     public record Patient(String id, String birthDate, String sex, String deceased) {
@@ -35,12 +36,22 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
     }
 
     /**
+     * Any other diagnosis, SNOMED-coded: another cancer (a lung primary beside the breast one), a comorbidity. Not a
+     * breast primary; a metastasis may name it ({@link Met#relatedTo}).
+     */
+    public record OtherCondition(String id, String snomed, String display, String date) {
+    }
+
+    /**
      * A distant (or, with site axillary-node, regional) metastasis. {@code coding}: snomed (specific code),
      * icd10, or pattern (128462008 + bodySite). {@code count}: recorded number of lesions. Node sites: axillary-node,
      * supraclavicular-node, unspecified-node (regional, or not said), cervical-node, mediastinal-node (distant);
      * {@code laterality} (left | right) and {@code bodySite: true} put the body structure beside the code.
+     * {@code relatedTo}: the id of the condition the metastasis names as its primary (condition-related); absent: the
+     * case's first primary.
      */
-    public record Met(String id, String site, String date, String coding, Integer count, String laterality, Boolean bodySite) {
+    public record Met(String id, String site, String date, String coding, Integer count, String laterality, Boolean bodySite,
+                      String relatedTo) {
         public boolean withBodySite() { return Boolean.TRUE.equals(bodySite) || laterality != null; }
     }
 
@@ -53,9 +64,13 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
 
     /**
      * {@code resource}: request (default), request-reference (drug in a contained Medication), statement,
-     * administration, or procedure (a chemotherapy Procedure, SNOMED 367336001).
+     * administration, or procedure (a chemotherapy Procedure, SNOMED 367336001). {@code status}: the resource's FHIR
+     * status code (completed, on-hold, stopped, entered-in-error…); absent: as recorded by default (active, or
+     * completed for an administration or a procedure).
      */
-    public record Therapy(String id, String drug, String start, String resource) {
+    public record Therapy(String id, String drug, String start, String resource, String status) {
+        /** Entered in error: the record never happened, so it is no therapy at all. */
+        public boolean enteredInError() { return "entered-in-error".equals(status); }
     }
 
     /** focus: primary | distant | nodes (the first node record) | whole; value: responding | partial | stable | progressing | ned | undetermined. */
@@ -73,10 +88,13 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
     /**
      * A procedure done (procedures) or proposed (orders). kind: lumpectomy | mastectomy | bilateral-mastectomy |
      * sentinel-node-biopsy | axillary-dissection | breast-radiotherapy | bone-radiotherapy | brain-radiotherapy;
-     * laterality: left | right; status: for orders draft (default) or active.
+     * laterality: left | right; status: for orders draft (default), active, on-hold, or one that proposes nothing
+     * (revoked, completed, entered-in-error).
      */
     public record Proc(String id, String kind, String laterality, String date, Boolean prophylactic, String status, String coding) {
         public boolean isProphylactic() { return Boolean.TRUE.equals(prophylactic); }
+        /** An order still proposed: draft, active or on hold (a revoked, completed or erroneous one proposes nothing). */
+        public boolean isProposed() { return status == null || java.util.Set.of("draft", "active", "on-hold").contains(status); }
     }
 
     /** kind: ulceration | bleeding | fungating | infection | pain (at the breast); bone-pain, pain-unsited (not the primary's). */
@@ -88,6 +106,13 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
 
     /** A HER2 result by its method: ihc (LOINC 85319-2) or ish (85318-4, FISH); value positive | negative | equivocal. */
     public record Her2Test(String id, String method, String value, String date) {
+    }
+
+    /**
+     * One more result of a marker (er | pr | her2), dated on its own: a re-biopsy, a result of the metastasis. value
+     * positive | negative | equivocal.
+     */
+    public record MarkerTest(String id, String marker, String value, String date) {
     }
 
     /**
@@ -132,8 +157,8 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
 
     /** The same case with other expectations (for tests of the assertions themselves). */
     public ScenarioCase withExpect(Expect other) {
-        return new ScenarioCase(description, asOf, patient, primary, otherPrimaries, metastases, receptors, therapies, statuses,
-                performance, tnm, procedures, orders, symptoms, margins, her2Tests, other);
+        return new ScenarioCase(description, asOf, patient, primary, otherPrimaries, otherConditions, metastases, receptors,
+                therapies, statuses, performance, tnm, procedures, orders, symptoms, margins, her2Tests, markerTests, other);
     }
 
     public LocalDate asOfDate() { return LocalDate.parse(asOf); }
