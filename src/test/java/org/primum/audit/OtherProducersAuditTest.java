@@ -6,8 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.primum.audit.model.AuditReport;
-import org.primum.audit.model.CriterionResult;
-import org.primum.audit.model.PatientResult;
+import org.primum.testdata.AuditLines;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -586,27 +585,11 @@ class OtherProducersAuditTest {
         for (Path input : List.of(asBundle, asExport)) {
             try (AuditReport report = AuditTestSupport.audit(input, LocalDate.parse(row.asOf()))) {
                 Map<String, List<String>> actual = new TreeMap<>();
-                AuditTestSupport.patients(report).forEach((id, p) -> actual.put(id, lines(p)));
+                AuditTestSupport.patients(report).forEach((id, p) -> actual.put(id, AuditLines.of(p)));
                 assertThat(actual).as(row + " read as " + input.getFileName()).isEqualTo(row.patients());
                 assertThat(report.problems()).as(row + ": input problems read as " + input.getFileName())
                         .extracting(p -> p.kind().name() + " " + p.patient()).containsExactlyInAnyOrderElementsOf(row.problems());
             }
         }
-    }
-
-    /**
-     * A patient's result as lines: out of scope, "out of scope SCOPE"; audited, one line per criterion result
-     * ("CODE VERDICT date ids", the code without its AUDIT_ prefix, "undated" for an undated act) and, when she had
-     * breast surgery of the primary, "breast surgeries N, conserving M".
-     */
-    static List<String> lines(PatientResult p) {
-        if (!p.audited()) return List.of("out of scope " + p.scope());
-        List<String> lines = new ArrayList<>();
-        for (CriterionResult c : p.criteria()) {
-            lines.add(c.code().replaceFirst("^AUDIT_", "") + " " + c.verdict() + " " + (c.date() == null ? "undated" : c.date())
-                    + " " + String.join(" ", c.resourceIds()));
-        }
-        if (p.breastSurgeries() > 0) lines.add("breast surgeries " + p.breastSurgeries() + ", conserving " + p.breastConserving());
-        return lines;
     }
 }

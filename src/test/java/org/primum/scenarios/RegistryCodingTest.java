@@ -8,8 +8,6 @@ import org.primum.audit.AuditEngine;
 import org.primum.audit.AuditInput;
 import org.primum.audit.AuditOptions;
 import org.primum.audit.model.AuditReport;
-import org.primum.audit.model.CriterionResult;
-import org.primum.audit.model.PatientResult;
 import org.primum.audit.model.ProgressListener;
 import org.primum.engine.Evaluation;
 import org.primum.facts.MappingNote;
@@ -17,12 +15,12 @@ import org.primum.facts.Metastasis;
 import org.primum.facts.PrimaryTumour;
 import org.primum.facts.UnrecognisedCode;
 import org.primum.testdata.CodeSets;
+import org.primum.testdata.AuditLines;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,7 +155,7 @@ class RegistryCodingTest {
         AuditOptions options = AuditOptions.defaults(LocalDate.parse("2024-12-31")).withWorkDir(work);
         try (AuditReport report = engine.run(AuditInput.of(AUDIT_EXPORT), options, ProgressListener.NONE, () -> false)) {
             Map<String, List<String>> patients = new TreeMap<>();
-            report.forEachPatient(p -> patients.put(p.patient(), lines(p)));
+            report.forEachPatient(p -> patients.put(p.patient(), AuditLines.of(p)));
             assertThat(patients).isEqualTo(Map.of(
                     "Patient/pat-1", List.of(
                             "SYSTEMIC_BEFORE_LRT CONCORDANT 2024-06-03 Procedure/lumpectomy MedicationStatement/letrozole",
@@ -169,17 +167,5 @@ class RegistryCodingTest {
                     "Patient/pat-2", List.of("out of scope NO_DISTANT_METASTASIS")));
             assertThat(report.problems()).isEmpty();
         }
-    }
-
-    /** As {@code OtherProducersAuditTest} writes a patient's result: one line per criterion, then the breast-surgery counts. */
-    private static List<String> lines(PatientResult p) {
-        if (!p.audited()) return List.of("out of scope " + p.scope());
-        List<String> lines = new ArrayList<>();
-        for (CriterionResult c : p.criteria()) {
-            lines.add(c.code().replaceFirst("^AUDIT_", "") + " " + c.verdict() + " " + (c.date() == null ? "undated" : c.date())
-                    + " " + String.join(" ", c.resourceIds()));
-        }
-        if (p.breastSurgeries() > 0) lines.add("breast surgeries " + p.breastSurgeries() + ", conserving " + p.breastConserving());
-        return lines;
     }
 }
