@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * The NDJSON cohort the Spark test audits: a generated cohort ({@link CohortGenerator}), the repository's public
  * fixtures (real-world Bundles: Synthea, mCODE, MII) turned into Bulk Data lines, and bad input of every kind the
  * audit reports: lines that are not JSON, without a resourceType, of an unknown type, clinical resources without a
- * patient, an invalid resource, a patient named only by an Encounter, blank and CRLF lines, a later copy of a
+ * patient, an invalid resource, a patient named only by a resource the audit does not read (an Immunization), blank and CRLF lines, a later copy of a
  * resource, a Medication without id. One file is gzip; bad lines also sit deep in a large file, so that their line
  * numbers cross Spark's blocks.
  */
@@ -51,8 +51,9 @@ final class TestCohort {
                 "{\"resourceType\":\"Medication\",\"code\":{\"text\":\"no id\"}}",
                 "{\"resourceType\":\"Patient\",\"gender\":\"female\"}",
                 "{\"resourceType\":\"Patient\",\"id\":\"two\"} {\"resourceType\":\"Patient\",\"id\":\"values\"}",
-                "{\"resourceType\":\"Encounter\",\"id\":\"lonely-enc\",\"status\":\"finished\",\"class\":{\"code\":\"AMB\"},"
-                        + "\"subject\":{\"reference\":\"Patient/lonely\"}}",
+                // (not an Encounter: one may record a tumour board, so the audit reads them)
+                "{\"resourceType\":\"Immunization\",\"id\":\"lonely-imm\",\"status\":\"completed\",\"vaccineCode\":{\"text\":\"influenza\"},"
+                        + "\"patient\":{\"reference\":\"Patient/lonely\"},\"occurrenceDateTime\":\"2024-10-01\"}",
                 // a later copy of a generated operation: the later one wins, in both audits
                 "{\"resourceType\":\"Procedure\",\"id\":\"p0000004-op\",\"status\":\"completed\",\"code\":{\"coding\":[{\"system\":"
                         + "\"http://snomed.info/sct\",\"code\":\"172043006\"}]},\"subject\":{\"reference\":\"Patient/p0000004\"},"
