@@ -68,6 +68,8 @@ public interface PrimumConfig {
 
         OptionalInt progressionGrowthMinPercent();
 
+        OptionalInt radiotherapyCourseGapDays();
+
         /** The thresholds set in the configuration, by their {@link Thresholds} name (for {@code KnowledgeBase.load}). */
         default Map<String, Integer> overrides() {
             Map<String, Integer> set = new LinkedHashMap<>();
@@ -80,6 +82,7 @@ public interface PrimumConfig {
             poorKarnofskyMax().ifPresent(v -> set.put("poorKarnofskyMax", v));
             therapyHistoryMarginDays().ifPresent(v -> set.put("therapyHistoryMarginDays", v));
             progressionGrowthMinPercent().ifPresent(v -> set.put("progressionGrowthMinPercent", v));
+            radiotherapyCourseGapDays().ifPresent(v -> set.put("radiotherapyCourseGapDays", v));
             return set;
         }
     }

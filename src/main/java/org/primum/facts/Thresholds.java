@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int responseWindowMaxWeeks,
                          int responseAssessmentMinWeeks, int oligometastaticMaxLesions, int poorEcogMin,
-                         int poorKarnofskyMax, int therapyHistoryMarginDays, int progressionGrowthMinPercent) implements Fact {
+                         int poorKarnofskyMax, int therapyHistoryMarginDays, int progressionGrowthMinPercent,
+                         int radiotherapyCourseGapDays) implements Fact {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final List<RecordComponent> COMPONENTS = List.of(Thresholds.class.getRecordComponents());
@@ -28,7 +29,8 @@ public record Thresholds(int deNovoWindowDays, int responseWindowMinWeeks, int r
                     + ") is after responseWindowMaxWeeks (" + responseWindowMaxWeeks + ")");
         }
         for (int v : new int[]{deNovoWindowDays, responseWindowMinWeeks, responseWindowMaxWeeks, responseAssessmentMinWeeks,
-                oligometastaticMaxLesions, poorEcogMin, poorKarnofskyMax, therapyHistoryMarginDays, progressionGrowthMinPercent}) {
+                oligometastaticMaxLesions, poorEcogMin, poorKarnofskyMax, therapyHistoryMarginDays, progressionGrowthMinPercent,
+                radiotherapyCourseGapDays}) {
             if (v < 0) throw new IllegalArgumentException("a threshold is negative: " + v);
         }
     }

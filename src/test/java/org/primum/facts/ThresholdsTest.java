@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The thresholds as values: built from names, overridden by name, quoted into texts by name. */
 class ThresholdsTest {
 
-    private static final Thresholds T = new Thresholds(90, 16, 32, 12, 3, 3, 40, 30, 20);
+    private static final Thresholds T = new Thresholds(90, 16, 32, 12, 3, 3, 40, 30, 20, 14);
 
     @Test
     void theNamesAreTheRecordComponentsInOrder() {
@@ -38,7 +38,7 @@ class ThresholdsTest {
     @Test
     void withReplacesOnlyTheNamedOnes() {
         Thresholds wider = T.with(Map.of("responseWindowMinWeeks", 20, "responseWindowMaxWeeks", 36));
-        assertThat(wider).isEqualTo(new Thresholds(90, 20, 36, 12, 3, 3, 40, 30, 20));
+        assertThat(wider).isEqualTo(new Thresholds(90, 20, 36, 12, 3, 3, 40, 30, 20, 14));
         assertThat(T.with(Map.of())).isEqualTo(T);
         assertThatThrownBy(() -> T.with(Map.of("deNovoWindow", 120))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown threshold deNovoWindow");

@@ -45,20 +45,14 @@ final class Acts {
     }
 
     /**
-     * A pause in locoregional radiotherapy of one side longer than this ends its course: daily fractions
-     * (weekends, holidays, a week's break for skin toxicity between them) are one course, a re-irradiation
-     * months later is another.
-     */
-    static final int COURSE_GAP_DAYS = 14;
-
-    /**
      * The acts with each course of locoregional radiotherapy as one act, its first fraction: a course recorded as
      * one Procedure per fraction (25 daily records) is one locoregional therapy, judged once, at its start
      * (catalogue F judges "LRT of the primary was done", a treatment, not each of its sessions). A fraction
-     * belongs to the course of the fraction of the same side before it when at most {@link #COURSE_GAP_DAYS}
-     * lie between them. Undated ones stay apart. {@code acts} in date order, as {@link #of} gives them.
+     * belongs to the course of the fraction of the same side before it when at most {@code gapDays} lie between
+     * them (threshold radiotherapyCourseGapDays: weekends, holidays, a break for skin toxicity; a re-irradiation months
+     * later is another course). Undated ones stay apart. {@code acts} in date order, as {@link #of} gives them.
      */
-    static List<AuditedAct> courses(List<AuditedAct> acts) {
+    static List<AuditedAct> courses(List<AuditedAct> acts, int gapDays) {
         Map<Laterality, LocalDate> lastFraction = new HashMap<>();
         List<AuditedAct> result = new ArrayList<>();
         for (AuditedAct a : acts) {
@@ -67,7 +61,7 @@ final class Acts {
                 continue;
             }
             LocalDate last = lastFraction.put(a.laterality(), a.date());
-            boolean continues = last != null && !a.date().isAfter(last.plusDays(COURSE_GAP_DAYS));
+            boolean continues = last != null && !a.date().isAfter(last.plusDays(gapDays));
             if (!continues) result.add(a);
         }
         return result;

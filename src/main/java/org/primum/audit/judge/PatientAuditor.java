@@ -86,7 +86,7 @@ public final class PatientAuditor {
                     ? "de novo metastatic, but every locoregional therapy or mastectomy recorded is dated after the patient's death (reported as an input problem): none judged"
                     : "de novo metastatic, but no locoregional therapy or mastectomy done on or before " + asOf);
         }
-        acts = Acts.courses(acts);
+        acts = Acts.courses(acts, pipeline.thresholds().radiotherapyCourseGapDays());
         List<ActMargin> margins = Acts.margins(acts, record.margins(), asOf, now.primaryDiagnosed(), MarginLinks.of(resources));
         List<CriterionResult> criteria = new ArrayList<>();
         // the acts of the days judged: a day whose record was not yet this de novo cancer (an operation years

@@ -34,6 +34,9 @@ class ActsTest {
         return m;
     }
 
+    /** The knowledge base's radiotherapyCourseGapDays (rules/thresholds.properties). */
+    private static final int GAP = 14;
+
     @Test
     void dailyFractionsAreOneCourseJudgedAtItsFirstFraction() {
         List<AuditedAct> acts = new ArrayList<>();
@@ -41,7 +44,7 @@ class ActsTest {
         for (int i = 0; i < 25; i++, d = d.plusDays(d.getDayOfWeek().getValue() == 5 ? 3 : 1)) {
             acts.add(act("fx" + i, ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, d, Laterality.LEFT));
         }
-        assertThat(Acts.courses(acts)).extracting(AuditedAct::sourceId).containsExactly("Procedure/fx0");
+        assertThat(Acts.courses(acts, GAP)).extracting(AuditedAct::sourceId).containsExactly("Procedure/fx0");
     }
 
     @Test
@@ -50,11 +53,11 @@ class ActsTest {
         List<AuditedAct> acts = List.of(
                 act("lump", ProcedureKind.BREAST_CONSERVING_SURGERY, start.minusDays(40), Laterality.LEFT),
                 act("fx1", ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, start, Laterality.LEFT),
-                act("fx2", ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, start.plusDays(Acts.COURSE_GAP_DAYS), Laterality.LEFT),
+                act("fx2", ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, start.plusDays(GAP), Laterality.LEFT),
                 act("right", ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, start.plusDays(15), Laterality.RIGHT),
-                act("again", ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, start.plusDays(2L * Acts.COURSE_GAP_DAYS + 1), Laterality.LEFT),
+                act("again", ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, start.plusDays(2L * GAP + 1), Laterality.LEFT),
                 act("undated", ProcedureKind.LOCOREGIONAL_RADIOTHERAPY, null, Laterality.LEFT));
-        assertThat(Acts.courses(acts)).extracting(AuditedAct::sourceId)
+        assertThat(Acts.courses(acts, GAP)).extracting(AuditedAct::sourceId)
                 .containsExactly("Procedure/lump", "Procedure/fx1", "Procedure/right", "Procedure/again", "Procedure/undated");
     }
 

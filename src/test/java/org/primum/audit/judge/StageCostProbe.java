@@ -90,7 +90,7 @@ public final class StageCostProbe {
         t = lap(ns, 3, t);
         if (now.scope() != Scope.DE_NOVO) return;
         List<AuditedAct> acts = Acts.of(record, asOf);
-        List<ActMargin> margins = Acts.margins(Acts.courses(acts), record.margins(), asOf, now.primaryDiagnosed(), MarginLinks.of(patient.resources()));
+        List<ActMargin> margins = Acts.margins(Acts.courses(acts, pipeline.thresholds().radiotherapyCourseGapDays()), record.margins(), asOf, now.primaryDiagnosed(), MarginLinks.of(patient.resources()));
         t = lap(ns, 4, t);
         if (acts.isEmpty()) return;
         counts[1]++;
