@@ -16,15 +16,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * JWK Sets fetched from URLs (an issuer's configured JWKS URL or an allow-listed {@code jku}) and kept in
  * memory. A request never waits for a fetch while the cached set has its key: a set older than the TTL is
  * refreshed in the background. Only a key id missing from the set (key rotation) or a set never fetched
- * makes the request fetch, at most once per {@code minRefreshInterval} per URL.
+ * makes the request fetch, at most once per {@code minRefreshInterval} per URL. A request that arrives while such a
+ * fetch runs (the start-up warm-up, another request's) waits for it rather than find no key: a second instance's
+ * first token was refused "no key for kid" while its warm-up fetch was under way.
  */
 public final class JwksCache {
     private static final Logger LOG = Logger.getLogger(JwksCache.class);
@@ -35,6 +41,8 @@ public final class JwksCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastAttempt = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> refreshing = new ConcurrentHashMap<>();
+    /** The fetch of a set under way, per URL, that a request missing its key waits for. */
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final HttpClient http;
     private final Duration ttl;
     private final Duration minRefreshInterval;
@@ -60,17 +68,45 @@ public final class JwksCache {
             Optional<JsonWebKey> key = find(entry.keys(), kid);
             if (key.isPresent()) return key;
         }
-        if (fetchAllowed(url)) {
-            fetchNow(url);
-            Entry fresh = entries.get(url);
-            if (fresh != null) return find(fresh.keys(), kid);
-        }
-        return Optional.empty();
+        fetchUnlessRecent(url);
+        Entry fresh = entries.get(url);
+        return fresh == null ? Optional.empty() : find(fresh.keys(), kid);
     }
 
     /** Fetches now (start-up warm-up); failures are logged, not thrown. */
     public void warmUp(String url) {
-        if (fetchAllowed(url)) fetchNow(url);
+        fetchUnlessRecent(url);
+    }
+
+    /**
+     * Fetches the set at {@code url} unless it was tried within {@code minRefreshInterval}; a caller arriving while
+     * a fetch of it runs waits for that one (at most the fetch timeout) instead of fetching again or giving up.
+     * The fetch is claimed before the interval is checked, so no caller can fall between the two.
+     */
+    private void fetchUnlessRecent(String url) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = inFlight.putIfAbsent(url, mine);
+        if (running != null) {
+            await(running);
+            return;
+        }
+        try {
+            if (fetchAllowed(url)) fetchNow(url);
+        } finally {
+            inFlight.remove(url, mine);
+            mine.complete(null);
+        }
+    }
+
+    private void await(CompletableFuture<Void> fetch) {
+        try {
+            // the fetch itself gives up after fetchTimeout (connect and response); the margin covers reading the body
+            fetch.get(fetchTimeout.toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debugf("JWKS: a fetch under way did not finish in time (%s)", e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Optional<JsonWebKey> find(List<JsonWebKey> keys, String kid) {
