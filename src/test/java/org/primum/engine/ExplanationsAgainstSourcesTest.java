@@ -92,6 +92,7 @@ class ExplanationsAgainstSourcesTest {
             soft.assertThat(d).as("%s is a rule of the knowledge base", code).isNotNull();
             if (d == null) return;
             soft.assertThat(texts(want.get("evidence"))).as("%s: evidence level", code).contains(d.evidenceLevel());
+            if (want.has("indicator")) soft.assertThat(d.indicator().json()).as("%s: card indicator", code).isEqualTo(text(want, "indicator"));
             for (JsonNode item : iterable(want.get("supporting"))) checkCited(soft, d, "supporting", item);
             for (JsonNode item : iterable(want.get("contrary"))) checkCited(soft, d, "contrary", item);
             if ("CONFLICTING".equals(d.evidenceLevel()) || want.has("contrary")) {
@@ -110,12 +111,34 @@ class ExplanationsAgainstSourcesTest {
     }
 
     @Test
-    void theExpectationsCoverEveryRecommendationCode() {
+    void everyAuditCriterionCitesTheEvidenceOfWhatItAudits() {
+        SoftAssertions soft = new SoftAssertions();
+        expected.get("audit").fields().forEachRemaining(entry -> {
+            String code = entry.getKey();
+            List<AuditRule> rules = kb.auditRules().stream().filter(r -> r.code().equals(code)).toList();
+            soft.assertThat(rules).as("%s has audit rules", code).isNotEmpty();
+            for (AuditRule r : rules) {
+                soft.assertThat(texts(entry.getValue().get("evidence"))).as("%s evidence level", r.rule()).contains(r.evidenceLevel());
+            }
+            // the criterion's citations together, read as one explanation
+            RuleDefinition together = new RuleDefinition(code, "", code, "F", "", "", null, "", "", List.of(), List.of(),
+                    rules.stream().flatMap(r -> r.citations().stream()).distinct().toList());
+            for (JsonNode item : iterable(entry.getValue().get("supporting"))) checkCited(soft, together, "supporting", item);
+        });
+        soft.assertAll();
+    }
+
+    @Test
+    void theExpectationsCoverEveryCatalogueCode() {
         List<String> recommendationCodes = kb.definitions().stream().map(RuleDefinition::code)
                 .filter(c -> !c.startsWith("AUDIT_")).distinct().toList();
         List<String> covered = new ArrayList<>();
         expected.get("codes").fieldNames().forEachRemaining(covered::add);
         assertThat(covered).as("every catalogue code A–E has its expected explanation").containsAll(recommendationCodes);
+        List<String> audited = new ArrayList<>();
+        expected.get("audit").fieldNames().forEachRemaining(audited::add);
+        assertThat(audited).as("every audit criterion (F) has its expected explanation")
+                .containsAll(kb.auditRules().stream().map(AuditRule::code).distinct().toList());
     }
 
     @Test
@@ -127,6 +150,9 @@ class ExplanationsAgainstSourcesTest {
                     .as("%s quotes a misquote (%s)", id, m.get("why").asText()).doesNotContain(misquote));
             for (RuleDefinition d : kb.definitions()) {
                 soft.assertThat(d.title() + " | " + d.statement()).as("%s (%s)", d.rule(), m.get("why").asText()).doesNotContain(misquote);
+            }
+            for (AuditRule r : kb.auditRules()) {
+                soft.assertThat(r.title() + " | " + r.reason()).as("%s (%s)", r.rule(), m.get("why").asText()).doesNotContain(misquote);
             }
         }
         soft.assertAll();
