@@ -97,8 +97,10 @@ final class CardDetail {
         if (c.url() != null) md.append('[').append(ref).append("](").append(c.url()).append(')');
         else md.append(ref);
         if (first && c.doi() != null) md.append(" doi:").append(c.doi());
+        if (first && c.pmid() != null) md.append(" PMID ").append(c.pmid());
         if (c.section() != null) md.append(" — ").append(text(c.section()));
-        if (c.figure() != null) md.append(": \"").append(text(c.figure())).append('"');
+        // the figure is our summary of the passage, not a verbatim quote: no quotation marks
+        if (c.figure() != null) md.append(": ").append(text(c.figure()));
         if (c.note() != null) md.append(" (").append(text(c.note())).append(')');
         return md.toString();
     }

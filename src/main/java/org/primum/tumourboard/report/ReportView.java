@@ -52,9 +52,9 @@ public record ReportView(String id, String generatedAt, String expiresAt, String
     public record BecauseRow(String fact, String description, List<String> resourceIds) {
     }
 
-    /** {@code side}: supporting or contrary. */
-    public record CitationRow(String id, String sourceId, String reference, String url, String section, String figure,
-                              String side, String note) {
+    /** {@code side}: supporting or contrary; {@code doi} / {@code pmid} written out, not only behind the link. */
+    public record CitationRow(String id, String sourceId, String reference, String doi, String pmid, String url, String section,
+                              String figure, String side, String note) {
         public boolean contrary() {
             return "contrary".equals(side);
         }

@@ -103,8 +103,8 @@ public final class ReportViews {
     private static ReportView.RecommendationRow recommendation(Recommendation r) {
         return new ReportView.RecommendationRow(r.code(), r.title(), r.statement(), r.indicator().json(), r.evidenceLevel(), r.section(),
                 r.because().stream().map(b -> new ReportView.BecauseRow(b.fact(), b.description(), b.resourceIds())).toList(),
-                r.citations().stream().map(c -> new ReportView.CitationRow(c.id(), c.sourceId(), c.reference(), c.url(), c.section(),
-                        c.figure(), c.side(), c.note())).toList(),
+                r.citations().stream().map(c -> new ReportView.CitationRow(c.id(), c.sourceId(), c.reference(), c.doi(), c.pmid(), c.url(),
+                        c.section(), c.figure(), c.side(), c.note())).toList(),
                 contested(r));
     }
 

@@ -76,6 +76,15 @@ class ReportResourceTest {
     }
 
     @Test
+    void everyCitedWorkShowsItsIdentifierAndNoFigureIsDressedAsAQuote() {
+        // a methodologist reads the report against the sources: the DOI / PMID on the page, not only behind a link,
+        // and the figure (our summary of the passage) without quotation marks that would claim it verbatim
+        String html = post(scenario("bone-only-hr-positive-may-benefit-with-regional-nodes"), null).asString();
+        assertThat(html).contains("doi:10.1200/JCO.21.02006", "PMID 31082916", "doi:10.6004/jnccn.2015.0062 PMID 25870383")
+                .doesNotContain("“", "”");
+    }
+
+    @Test
     void aPatientOutsideTheGuidanceSaysSo() throws IOException {
         String html = post(Files.readAllBytes(FIXTURES.resolve("mcode-eve-anyperson-breast-lcis.json")), "2020-01-01").asString();
         assertThat(html).contains("id=\"not-applicable\"", "NOT_APPLICABLE_NO_METASTASIS")
