@@ -1,0 +1,126 @@
+package org.primum.scenarios;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.primum.scenarios.ScenarioCase.orEmpty;
+
+/**
+ * One patient's whole course ({@code src/test/resources/scenarios/longitudinal/*.yml}): the record written once, with
+ * the fields of a {@link ScenarioCase} but {@code asOf}, {@code orders} and {@code expect}, and the {@link Day}s it is
+ * asked about. Each day becomes a ScenarioCase of its own (the same record, that day's asOf and orders under review),
+ * so a course runs through exactly the pipeline and assertions of the single-snapshot scenarios.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record LongitudinalCourse(String description, ScenarioCase.Patient patient, ScenarioCase.Primary primary,
+                                 List<ScenarioCase.Primary> otherPrimaries, List<ScenarioCase.OtherCondition> otherConditions,
+                                 List<ScenarioCase.Met> metastases, ScenarioCase.Receptors receptors,
+                                 List<ScenarioCase.Therapy> therapies, List<ScenarioCase.Status> statuses,
+                                 List<ScenarioCase.Performance> performance, List<ScenarioCase.Tnm> tnm,
+                                 List<ScenarioCase.Proc> procedures, List<ScenarioCase.Symptom> symptoms,
+                                 List<ScenarioCase.Margin> margins, List<ScenarioCase.Her2Test> her2Tests,
+                                 List<ScenarioCase.MarkerTest> markerTests, Amend amend, List<Day> days) {
+
+    /**
+     * What the compact record cannot say and real records do: the day a resource was entered ({@code recorded}:
+     * "Type/id" → ISO date; Condition.recordedDate, Observation.issued) and a resource's FHIR status ({@code status}:
+     * "Type/id" → code, e.g. an Observation entered-in-error), and the day a condition ended ({@code abated}:
+     * "Condition/id" → ISO date; abatementDateTime, clinical status resolved).
+     */
+    public record Amend(Map<String, String> recorded, Map<String, String> status, Map<String, String> abated) {
+        public Map<String, String> abatedOrEmpty() { return abated == null ? Map.of() : abated; }
+        public Map<String, String> recordedOrEmpty() { return recorded == null ? Map.of() : recorded; }
+        public Map<String, String> statusOrEmpty() { return status == null ? Map.of() : status; }
+    }
+
+    /**
+     * One question about the course: the day ({@code asOf}), the orders under review that day (a CDS Hooks
+     * {@code hook}: order-select sends them as drafts, order-sign as active), and the complete answer expected.
+     * {@code notNamed}: resources ("Type/id") no recommendation of that day may name, e.g. a status superseded or
+     * entered in error.
+     */
+    public record Day(String asOf, String label, String hook, List<ScenarioCase.Proc> orders, String why,
+                      List<String> fires, List<String> doesNotFire, Map<String, List<String>> because,
+                      List<ScenarioCase.ExpectedNote> notes, List<String> notNamed) {
+        public Day {
+            if (hook != null && !List.of("order-select", "order-sign").contains(hook)) {
+                throw new IllegalArgumentException("hook is order-select or order-sign, not " + hook);
+            }
+            if (hook != null && (orders == null || orders.isEmpty())) throw new IllegalArgumentException("a hook reviews orders: none given");
+            if (fires == null) throw new IllegalArgumentException("a day lists every code that fires (fires: [] for none)");
+        }
+
+        public List<String> notNamedOrEmpty() { return notNamed == null ? List.of() : notNamed; }
+
+        /** The orders as the hook sends them: order-sign signs them (active), order-select proposes drafts. */
+        List<ScenarioCase.Proc> ordersUnderReview() {
+            String status = "order-sign".equals(hook) ? "active" : null;
+            return orEmpty(orders).stream().map(o -> new ScenarioCase.Proc(o.id(), o.kind(), o.laterality(), o.date(),
+                    o.prophylactic(), o.status() != null ? o.status() : status, o.coding())).toList();
+        }
+    }
+
+    /** The record as a scenario asked on that day, with that day's orders under review and its expectations. */
+    public ScenarioCase on(Day day) {
+        ScenarioCase.Expect expect = new ScenarioCase.Expect(day.fires(), null, null, day.doesNotFire(), day.because(), day.notes());
+        return new ScenarioCase(description + " [" + day.asOf() + ": " + day.label() + "]", day.asOf(), patient, primary,
+                otherPrimaries, otherConditions, metastases, receptors, therapies, statuses, performance, tnm, procedures,
+                day.ordersUnderReview(), symptoms, margins, her2Tests, markerTests, expect);
+    }
+
+    /**
+     * The clinical date of every dated resource of the record, by id ("rec-er" etc. for the receptors, as
+     * {@link FhirCaseBuilder} names them): what an answer on a day may name must be dated on or before it.
+     */
+    public Map<String, String> datesById() {
+        Map<String, String> dates = new HashMap<>();
+        if (primary != null) dates.put(primary.id(), primary.date());
+        orEmpty(otherPrimaries).forEach(p -> dates.put(p.id(), p.date()));
+        orEmpty(otherConditions).forEach(o -> dates.put(o.id(), o.date()));
+        orEmpty(metastases).forEach(m -> dates.put(m.id(), m.date()));
+        if (receptors != null) for (String m : List.of("er", "pr", "her2")) dates.put("rec-" + m, receptors.date());
+        orEmpty(therapies).forEach(t -> dates.put(t.id(), t.start()));
+        orEmpty(statuses).forEach(s -> dates.put(s.id(), s.date()));
+        orEmpty(performance).forEach(p -> dates.put(p.id(), p.date()));
+        orEmpty(tnm).forEach(t -> dates.put(t.id(), t.date()));
+        orEmpty(procedures).forEach(p -> dates.put(p.id(), p.date()));
+        orEmpty(symptoms).forEach(s -> dates.put(s.id(), s.date()));
+        orEmpty(margins).forEach(m -> dates.put(m.id(), m.date()));
+        orEmpty(her2Tests).forEach(h -> dates.put(h.id(), h.date()));
+        orEmpty(markerTests).forEach(t -> dates.put(t.id(), t.date()));
+        dates.values().removeIf(java.util.Objects::isNull);
+        return dates;
+    }
+
+    static final Path DIR = ScenarioCase.DIR.resolve("longitudinal");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    public static LongitudinalCourse read(Path file) {
+        try {
+            return YAML.readValue(file.toFile(), LongitudinalCourse.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read course " + file, e);
+        }
+    }
+
+    /** Every course file, sorted by name. */
+    public static List<Path> files() {
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.primum.scenarios;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.primum.engine.Evaluation;
+import org.primum.engine.Recommendation;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every course of {@code scenarios/longitudinal/}, asked on each of its days: the same record, through the FHIR
+ * pipeline as an EHR sends it, must give that day's complete answer, and that answer may name only what was
+ * recorded by then (catalogue terms 'evaluation date': later records are ignored).
+ */
+class LongitudinalCoursesTest {
+
+    static Stream<Arguments> days() {
+        List<Arguments> all = new ArrayList<>();
+        for (Path file : LongitudinalCourse.files()) {
+            LongitudinalCourse course = LongitudinalCourse.read(file);
+            for (int i = 0; i < course.days().size(); i++) {
+                LongitudinalCourse.Day d = course.days().get(i);
+                all.add(Arguments.of(name(file) + " " + d.asOf() + " " + d.label(), file, i));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("days")
+    void answersAsOfThatDay(String name, Path file, int dayIndex) {
+        LongitudinalCourse course = LongitudinalCourse.read(file);
+        LongitudinalCourse.Day day = course.days().get(dayIndex);
+        ScenarioCase c = course.on(day);
+        Bundle bundle = FhirCaseBuilder.build(c);
+        amend(bundle, course.amend());
+        Evaluation evaluation = Pipeline.viaFhir(bundle, c.asOfDate());
+        ScenarioAssertions.check(name, c, evaluation);
+        ScenarioAssertions.checkNotes(name, c, evaluation);
+        namesOnlyThatDaysRecords(name, course, day, evaluation);
+        if (course.amend() == null) {
+            // the direct record has no place for the amendments (entry dates, FHIR statuses): only unamended courses
+            Evaluation direct = Pipeline.evaluate(RecordCaseBuilder.build(c), c.asOfDate());
+            assertThat(new TreeSet<>(direct.codes())).as(name + ": FHIR and direct record agree").isEqualTo(new TreeSet<>(evaluation.codes()));
+        }
+    }
+
+    /** The day's answer names no resource dated after the day, nor one the day says it must not name. */
+    private static void namesOnlyThatDaysRecords(String name, LongitudinalCourse course, LongitudinalCourse.Day day, Evaluation e) {
+        Map<String, String> dates = course.datesById();
+        LocalDate asOf = LocalDate.parse(day.asOf());
+        for (Recommendation r : e.recommendations()) {
+            List<String> named = r.because().stream().flatMap(b -> b.resourceIds().stream()).distinct().toList();
+            for (String id : named) {
+                String date = dates.get(id.substring(id.indexOf('/') + 1));
+                if (date != null) {
+                    assertThat(LocalDate.parse(date)).as(name + ": " + r.code() + " names " + id + ", dated after the day").isBeforeOrEqualTo(asOf);
+                }
+            }
+            for (String unnamed : day.notNamedOrEmpty()) {
+                assertThat(named).as(name + ": " + r.code() + " names a resource the day says it must not").doesNotContain(unnamed);
+            }
+        }
+    }
+
+    /** Applies the course's amendments to the built Bundle: entry dates, abatements and FHIR statuses, by "Type/id". */
+    static void amend(Bundle bundle, LongitudinalCourse.Amend amend) {
+        if (amend == null) return;
+        amend.recordedOrEmpty().forEach((ref, date) -> {
+            Resource r = resource(bundle, ref);
+            if (r instanceof Condition c) c.setRecordedDateElement(new DateTimeType(date));
+            else if (r instanceof Observation o) o.setIssuedElement(new InstantType(date + "T09:00:00Z"));
+            else throw new IllegalArgumentException("no entry date for " + ref);
+        });
+        amend.abatedOrEmpty().forEach((ref, date) -> {
+            if (!(resource(bundle, ref) instanceof Condition c)) throw new IllegalArgumentException("only a condition abates: " + ref);
+            c.setAbatement(new DateTimeType(date));
+            c.getClinicalStatus().getCodingFirstRep().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical").setCode("resolved");
+        });
+        amend.statusOrEmpty().forEach((ref, status) -> {
+            Resource r = resource(bundle, ref);
+            if (r instanceof Observation o) o.setStatus(Observation.ObservationStatus.fromCode(status));
+            else if (r instanceof Procedure p) p.setStatus(Procedure.ProcedureStatus.fromCode(status));
+            else if (r instanceof Condition c) c.getVerificationStatus().getCodingFirstRep()
+                    .setSystem("http://terminology.hl7.org/CodeSystem/condition-ver-status").setCode(status);
+            else throw new IllegalArgumentException("no status for " + ref);
+        });
+    }
+
+    private static Resource resource(Bundle bundle, String ref) {
+        String[] typeAndId = ref.split("/");
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r.fhirType().equals(typeAndId[0]) && r.getIdElement().getIdPart().equals(typeAndId[1]))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no resource " + ref + " in the course"));
+    }
+
+    @Test
+    void coursesAreLongitudinal() {
+        List<Path> files = LongitudinalCourse.files();
+        assertThat(files).as("courses").hasSizeGreaterThanOrEqualTo(12);
+        for (Path file : files) {
+            LongitudinalCourse course = LongitudinalCourse.read(file);
+            assertThat(course.description()).as(file + " description").isNotBlank();
+            assertThat(course.days()).as(file + ": a course is asked on at least 5 days").hasSizeGreaterThanOrEqualTo(5);
+            assertThat(course.days()).as(file + ": every day says why").allSatisfy(d -> assertThat(d.why()).isNotBlank());
+            List<String> asOfs = course.days().stream().map(LongitudinalCourse.Day::asOf).toList();
+            assertThat(asOfs).as(file + ": days in order").isSortedAccordingTo(String::compareTo);
+        }
+    }
+
+    private static String name(Path file) {
+        return file.getFileName().toString().replace(".yml", "");
+    }
+}
