@@ -13,12 +13,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.primum.engine.Evaluation;
 import org.primum.engine.Recommendation;
+import org.primum.facts.Fact;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -62,10 +64,22 @@ class LongitudinalCoursesTest {
         }
     }
 
-    /** The day's answer names no resource dated after the day, nor one the day says it must not name. */
+    /**
+     * The day's answer names no resource dated after the day (in its facts or its recommendations), nor one the day
+     * says it must not name; and a disease status it names is the latest of its focus by then (terms 'several
+     * results'), not a stale earlier one presented as the current state.
+     */
     private static void namesOnlyThatDaysRecords(String name, LongitudinalCourse course, LongitudinalCourse.Day day, Evaluation e) {
         Map<String, String> dates = course.datesById();
         LocalDate asOf = LocalDate.parse(day.asOf());
+        for (Fact f : e.facts().facts()) {
+            for (String id : f.sourceIds()) {
+                String date = dates.get(id.substring(id.indexOf('/') + 1));
+                if (date != null) {
+                    assertThat(LocalDate.parse(date)).as(name + ": fact " + f.describe() + " comes from " + id + ", dated after the day").isBeforeOrEqualTo(asOf);
+                }
+            }
+        }
         for (Recommendation r : e.recommendations()) {
             List<String> named = r.because().stream().flatMap(b -> b.resourceIds().stream()).distinct().toList();
             for (String id : named) {
@@ -74,10 +88,27 @@ class LongitudinalCoursesTest {
                     assertThat(LocalDate.parse(date)).as(name + ": " + r.code() + " names " + id + ", dated after the day").isBeforeOrEqualTo(asOf);
                 }
             }
+            for (String id : named) {
+                latestOfItsFocus(course, id, asOf).ifPresent(later ->
+                        assertThat(later).as(name + ": " + r.code() + " names " + id + " while a later status of that focus stands by the day").isNull());
+            }
             for (String unnamed : day.notNamedOrEmpty()) {
                 assertThat(named).as(name + ": " + r.code() + " names a resource the day says it must not").doesNotContain(unnamed);
             }
         }
+    }
+
+    /** A status of the course of the same focus as the named one, dated after it and on or before asOf (not entered in error). */
+    private static Optional<String> latestOfItsFocus(LongitudinalCourse course, String id, LocalDate asOf) {
+        if (!id.startsWith("Observation/")) return Optional.empty();
+        String bare = id.substring("Observation/".length());
+        List<ScenarioCase.Status> statuses = ScenarioCase.orEmpty(course.statuses());
+        Map<String, String> fhirStatus = course.amend() == null ? Map.of() : course.amend().statusOrEmpty();
+        return statuses.stream().filter(st -> st.id().equals(bare) && st.date() != null).findFirst().flatMap(named -> statuses.stream()
+                .filter(st -> st.focus().equals(named.focus()) && st.date() != null)
+                .filter(st -> !"entered-in-error".equals(fhirStatus.get("Observation/" + st.id())))
+                .filter(st -> LocalDate.parse(st.date()).isAfter(LocalDate.parse(named.date())) && !LocalDate.parse(st.date()).isAfter(asOf))
+                .map(st -> "Observation/" + st.id()).findFirst());
     }
 
     /** Applies the course's amendments to the built Bundle: entry dates, abatements and FHIR statuses, by "Type/id". */
