@@ -4,6 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,6 +84,44 @@ public record LongitudinalCourse(String description, ScenarioCase.Patient patien
         return new ScenarioCase(description + " [" + day.asOf() + ": " + day.label() + "]", day.asOf(), patient, primary,
                 otherPrimaries, otherConditions, metastases, receptors, therapies, statuses, performance, tnm, procedures,
                 day.ordersUnderReview(), symptoms, margins, her2Tests, markerTests, expect);
+    }
+
+    /** The FHIR Bundle an EHR would send on that day: the day's scenario as built for every scenario, amended. */
+    public Bundle bundle(Day day) {
+        Bundle bundle = FhirCaseBuilder.build(on(day));
+        amend(bundle, amend);
+        return bundle;
+    }
+
+    /** Applies the course's amendments to the built Bundle: entry dates, abatements and FHIR statuses, by "Type/id". */
+    private static void amend(Bundle bundle, Amend amend) {
+        if (amend == null) return;
+        amend.recordedOrEmpty().forEach((ref, date) -> {
+            Resource r = resource(bundle, ref);
+            if (r instanceof Condition c) c.setRecordedDateElement(new DateTimeType(date));
+            else if (r instanceof Observation o) o.setIssuedElement(new InstantType(date + "T09:00:00Z"));
+            else throw new IllegalArgumentException("no entry date for " + ref);
+        });
+        amend.abatedOrEmpty().forEach((ref, date) -> {
+            if (!(resource(bundle, ref) instanceof Condition c)) throw new IllegalArgumentException("only a condition abates: " + ref);
+            c.setAbatement(new DateTimeType(date));
+            c.getClinicalStatus().getCodingFirstRep().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical").setCode("resolved");
+        });
+        amend.statusOrEmpty().forEach((ref, status) -> {
+            Resource r = resource(bundle, ref);
+            if (r instanceof Observation o) o.setStatus(Observation.ObservationStatus.fromCode(status));
+            else if (r instanceof Procedure p) p.setStatus(Procedure.ProcedureStatus.fromCode(status));
+            else if (r instanceof Condition c) c.getVerificationStatus().getCodingFirstRep()
+                    .setSystem("http://terminology.hl7.org/CodeSystem/condition-ver-status").setCode(status);
+            else throw new IllegalArgumentException("no status for " + ref);
+        });
+    }
+
+    private static Resource resource(Bundle bundle, String ref) {
+        String[] typeAndId = ref.split("/");
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r.fhirType().equals(typeAndId[0]) && r.getIdElement().getIdPart().equals(typeAndId[1]))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no resource " + ref + " in the course"));
     }
 
     /**

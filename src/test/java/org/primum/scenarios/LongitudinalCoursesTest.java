@@ -1,12 +1,6 @@
 package org.primum.scenarios;
 
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.InstantType;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Procedure;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,8 +45,7 @@ class LongitudinalCoursesTest {
         LongitudinalCourse course = LongitudinalCourse.read(file);
         LongitudinalCourse.Day day = course.days().get(dayIndex);
         ScenarioCase c = course.on(day);
-        Bundle bundle = FhirCaseBuilder.build(c);
-        amend(bundle, course.amend());
+        Bundle bundle = course.bundle(day);
         Evaluation evaluation = Pipeline.viaFhir(bundle, c.asOfDate());
         ScenarioAssertions.check(name, c, evaluation);
         ScenarioAssertions.checkNotes(name, c, evaluation);
@@ -109,37 +102,6 @@ class LongitudinalCoursesTest {
                 .filter(st -> !"entered-in-error".equals(fhirStatus.get("Observation/" + st.id())))
                 .filter(st -> LocalDate.parse(st.date()).isAfter(LocalDate.parse(named.date())) && !LocalDate.parse(st.date()).isAfter(asOf))
                 .map(st -> "Observation/" + st.id()).findFirst());
-    }
-
-    /** Applies the course's amendments to the built Bundle: entry dates, abatements and FHIR statuses, by "Type/id". */
-    static void amend(Bundle bundle, LongitudinalCourse.Amend amend) {
-        if (amend == null) return;
-        amend.recordedOrEmpty().forEach((ref, date) -> {
-            Resource r = resource(bundle, ref);
-            if (r instanceof Condition c) c.setRecordedDateElement(new DateTimeType(date));
-            else if (r instanceof Observation o) o.setIssuedElement(new InstantType(date + "T09:00:00Z"));
-            else throw new IllegalArgumentException("no entry date for " + ref);
-        });
-        amend.abatedOrEmpty().forEach((ref, date) -> {
-            if (!(resource(bundle, ref) instanceof Condition c)) throw new IllegalArgumentException("only a condition abates: " + ref);
-            c.setAbatement(new DateTimeType(date));
-            c.getClinicalStatus().getCodingFirstRep().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical").setCode("resolved");
-        });
-        amend.statusOrEmpty().forEach((ref, status) -> {
-            Resource r = resource(bundle, ref);
-            if (r instanceof Observation o) o.setStatus(Observation.ObservationStatus.fromCode(status));
-            else if (r instanceof Procedure p) p.setStatus(Procedure.ProcedureStatus.fromCode(status));
-            else if (r instanceof Condition c) c.getVerificationStatus().getCodingFirstRep()
-                    .setSystem("http://terminology.hl7.org/CodeSystem/condition-ver-status").setCode(status);
-            else throw new IllegalArgumentException("no status for " + ref);
-        });
-    }
-
-    private static Resource resource(Bundle bundle, String ref) {
-        String[] typeAndId = ref.split("/");
-        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                .filter(r -> r.fhirType().equals(typeAndId[0]) && r.getIdElement().getIdPart().equals(typeAndId[1]))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no resource " + ref + " in the course"));
     }
 
     @Test
