@@ -37,7 +37,16 @@ public record LongitudinalCourse(String description, ScenarioCase.Patient patien
                                  List<ScenarioCase.Performance> performance, List<ScenarioCase.Tnm> tnm,
                                  List<ScenarioCase.Proc> procedures, List<ScenarioCase.Symptom> symptoms,
                                  List<ScenarioCase.Margin> margins, List<ScenarioCase.Her2Test> her2Tests,
-                                 List<ScenarioCase.MarkerTest> markerTests, Amend amend, List<Day> days) {
+                                 List<ScenarioCase.MarkerTest> markerTests, List<Measurement> measurements, Amend amend,
+                                 List<Day> days) {
+
+    /**
+     * A size of a distant lesion over time (catalogue "distant progression": ≥ 20 % growth in longest diameter of
+     * an existing site): the longest diameter in mm of the metastasis {@code lesion} (its id), as a LOINC 33728-7
+     * Observation focused on that Condition.
+     */
+    public record Measurement(String id, String lesion, double mm, String date) {
+    }
 
     /**
      * What the compact record cannot say and real records do: the day a resource was entered ({@code recorded}:
@@ -86,11 +95,33 @@ public record LongitudinalCourse(String description, ScenarioCase.Patient patien
                 day.ordersUnderReview(), symptoms, margins, her2Tests, markerTests, expect);
     }
 
+    /** Whether the course says only what a scenario says (no amendments, no lesion sizes), so that its direct record says it all. */
+    public boolean scenarioAlone() {
+        return amend == null && orEmpty(measurements).isEmpty();
+    }
+
     /** The FHIR Bundle an EHR would send on that day: the day's scenario as built for every scenario, amended. */
     public Bundle bundle(Day day) {
         Bundle bundle = FhirCaseBuilder.build(on(day));
+        String subject = "Patient/" + (patient == null ? "patient" : patient.id());
+        // the entries' fullUrl base as the builder writes it (https://…/fhir/Type/id), so references resolve alike
+        String url = bundle.getEntryFirstRep().getFullUrl();
+        String base = url.substring(0, url.lastIndexOf('/', url.lastIndexOf('/') - 1) + 1);
+        for (Measurement m : orEmpty(measurements)) bundle.addEntry().setFullUrl(base + "Observation/" + m.id()).setResource(size(m, subject));
         amend(bundle, amend);
         return bundle;
+    }
+
+    private static Observation size(Measurement m, String subject) {
+        Observation o = new Observation();
+        o.setId(m.id());
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.getCode().addCoding().setSystem("http://loinc.org").setCode("33728-7").setDisplay("Size.maximum dimension in Tumor");
+        o.setSubject(new org.hl7.fhir.r4.model.Reference(subject));
+        o.addFocus(new org.hl7.fhir.r4.model.Reference("Condition/" + m.lesion()));
+        o.setEffective(new DateTimeType(m.date()));
+        o.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(m.mm()).setUnit("mm").setSystem("http://unitsofmeasure.org").setCode("mm"));
+        return o;
     }
 
     /** Applies the course's amendments to the built Bundle: entry dates, abatements and FHIR statuses, by "Type/id". */
@@ -144,6 +175,7 @@ public record LongitudinalCourse(String description, ScenarioCase.Patient patien
         orEmpty(margins).forEach(m -> dates.put(m.id(), m.date()));
         orEmpty(her2Tests).forEach(h -> dates.put(h.id(), h.date()));
         orEmpty(markerTests).forEach(t -> dates.put(t.id(), t.date()));
+        orEmpty(measurements).forEach(m -> dates.put(m.id(), m.date()));
         dates.values().removeIf(java.util.Objects::isNull);
         return dates;
     }
