@@ -219,7 +219,8 @@ class RuleOracleTest {
         if (deNovo && cpm) out.add("CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE");
         boolean lrtOrderIntact = intact && ofPrimary.stream().anyMatch(o -> o.kind().locoregional());
         if (lrtOrderIntact && !symptomatic && beforeWindow && !progressingPrimaryIndication) out.add("ORDER_LRT_BEFORE_RESPONSE_ASSESSMENT");
-        if (lrtOrderIntact && distantProgressing && !symptomatic) out.add("ORDER_LRT_DURING_DISTANT_PROGRESSION");
+        // during progression: a safety check of the present state, also after the resection (rules/README.md)
+        if (lrtOrder && distantProgressing && !symptomatic) out.add("ORDER_LRT_DURING_DISTANT_PROGRESSION");
         if (mastectomyOrder) out.add("ORDER_MASTECTOMY_CONSIDER_CONSERVATION");
         if (deNovo && orders.stream().anyMatch(o -> o.kind() == ProcedureKind.AXILLARY_DISSECTION)
                 && nCat.map(n -> n.category().startsWith("N0")).orElse(false)) out.add("ORDER_AXILLARY_DISSECTION_NODE_NEGATIVE");
