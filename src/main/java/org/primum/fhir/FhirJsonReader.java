@@ -39,7 +39,8 @@ import java.util.List;
  * left out is reported, located ({@link LenientReading}). A valid input is read the same way in both.
  *
  * <p>Resource types that R4 does not know (for example R5's {@code SubscriptionTopic}) get a message saying
- * that only FHIR R4 is accepted. Media types (the HTTP side of "is this FHIR R4?") are checked in
+ * that only FHIR R4 is accepted, and so do records of an earlier version that use R4's resource types
+ * ({@link EarlierFhirVersion}). Media types (the HTTP side of "is this FHIR R4?") are checked in
  * {@code org.primum.api}.
  */
 public final class FhirJsonReader {
@@ -79,6 +80,8 @@ public final class FhirJsonReader {
      * error locations as a request body; no second serialisation. {@code object} is not changed.
      */
     public Parsed read(ObjectNode object, Handling handling) {
+        // before parsing: read as R4, an earlier version's record parses with its patient links dropped as unknown elements
+        EarlierFhirVersion.refuse(object);
         Attempt attempt = attempt(object);
         if (attempt.failure() == null) return parsed(attempt, List.of());
         if (handling == Handling.STRICT) throw attempt.failure().error();

@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,16 +34,23 @@ public final class FhirMapper {
         this.terminology = Objects.requireNonNull(terminology);
     }
 
-    /** A Bundle of any type (collection, transaction, batch, searchset, document); exactly one Patient is required. */
+    /**
+     * A Bundle of any type (collection, transaction, batch, searchset, document); exactly one Patient is required.
+     * The same resource ({@code Type/id}) given in several entries counts once, as given last, as for loose resources
+     * ({@link LooseResources}): real exports repeat entries, and each copy read as its own record would count one
+     * disease, one operation or one therapy several times.
+     */
     public ClinicalRecord map(Bundle bundle, LocalDate asOf) {
         if (bundle == null) throw new InvalidInputException(Problem.UNPROCESSABLE, "required", "A Bundle is required", "Bundle");
         MappingRun run = new MappingRun(terminology, asOf);
         List<Patient> patients = new ArrayList<>();
         List<Integer> patientEntries = new ArrayList<>();
+        Map<String, Integer> lastCopy = lastCopies(bundle);
         int i = 0;
         for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
             Resource r = e.getResource();
-            if (r != null) {
+            String key = r == null ? null : typeId(r, e.getFullUrl());
+            if (r != null && (key == null || lastCopy.get(key) == i)) {
                 run.add(r, e.getFullUrl());
                 if (r instanceof Patient p) {
                     patients.add(p);
@@ -58,6 +67,24 @@ public final class FhirMapper {
                     + patients.size(), "Bundle.entry[" + patientEntries.get(1) + "].resource");
         }
         return run.map(patients.get(0), null);
+    }
+
+    /** For each {@code Type/id} given in the Bundle, the index of the entry that gives it last. */
+    private static Map<String, Integer> lastCopies(Bundle bundle) {
+        Map<String, Integer> last = new HashMap<>();
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource r = entries.get(i).getResource();
+            String key = r == null ? null : typeId(r, entries.get(i).getFullUrl());
+            if (key != null) last.put(key, i);
+        }
+        return last;
+    }
+
+    /** {@code Type/id}, or null for a resource without id (each such resource is its own). */
+    private static String typeId(Resource r, String fullUrl) {
+        String id = ResourceIndex.idOf(r, fullUrl);
+        return id == null ? null : r.fhirType() + "/" + id;
     }
 
     /**

@@ -62,11 +62,23 @@ public final class MappingRun {
         List<Resource> mine = new ArrayList<>();
         List<Condition> conditions = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (Resource r : resources) {
-            if (r instanceof Patient || !scope.includes(r)) continue;
+            if (r instanceof Patient) continue;
+            if (!scope.includes(r)) {
+                others.add(ctx.id(r));
+                continue;
+            }
             mine.add(r);
             if (r instanceof Condition c && !certainty.leftOut(c)) conditions.add(c);
             else if (r instanceof Observation o && !ignored(o)) observations.add(o);
+        }
+
+        // Said, not silent: a record that names another patient may be a producer's slip (a wrong subject) hiding
+        // this patient's cancer, or a Bundle that mixes patients; either way the answer is without it.
+        if (!others.isEmpty()) {
+            ctx.report.note("other patient", others.size() + " resource(s) of the request name another patient as their subject:"
+                    + " left out of this patient's record.", others.toArray(String[]::new));
         }
 
         // 1. What each Condition is (primary, metastasis, regional nodes, other cancer). Needed before any

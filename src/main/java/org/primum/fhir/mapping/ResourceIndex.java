@@ -19,12 +19,15 @@ import java.util.Map;
 public final class ResourceIndex {
     private final Map<String, Resource> byKey = new HashMap<>();
     private final Map<Resource, String> sourceIds = new IdentityHashMap<>();
+    /** Resources without an id so far: they are numbered in the order of the request (never by object identity), so
+     *  the same input always gives the same answer, decision-log digest and replay. */
+    private int withoutId;
 
     /** Registers a resource with its fullUrl (may be null) and returns its "Type/id". */
     String add(Resource r, String fullUrl) {
         String type = r.fhirType();
         String id = idOf(r, fullUrl);
-        String sourceId = type + "/" + (id == null ? "(no id " + System.identityHashCode(r) + ")" : id);
+        String sourceId = type + "/" + (id == null ? "(no id " + (++withoutId) + ")" : id);
         sourceIds.put(r, sourceId);
         if (fullUrl != null && !fullUrl.isBlank()) {
             byKey.putIfAbsent(fullUrl, r);
