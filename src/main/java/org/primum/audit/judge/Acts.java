@@ -31,12 +31,17 @@ final class Acts {
     private Acts() {
     }
 
-    static List<AuditedAct> of(ClinicalRecord record, LocalDate asOf) {
+    /**
+     * @param primaries the primaries the metastatic presentation is about (the interpretation's {@link PrimaryTumour}
+     *                  facts): an earlier, treated cancer's breast is not the primary's, so a mastectomy of it now
+     *                  is of the breast opposite the primary, not locoregional therapy of the primary
+     */
+    static List<AuditedAct> of(ClinicalRecord record, LocalDate asOf, List<PrimaryTumour> primaries) {
         List<AuditedAct> acts = new ArrayList<>();
         for (ProcedureDone p : record.procedures()) {
             if (p.date() != null && p.date().isAfter(asOf)) continue;
             if (!judged(p)) continue;
-            boolean ofPrimary = !p.prophylactic() && sameSide(p.laterality(), record.primaries());
+            boolean ofPrimary = !p.prophylactic() && sameSide(p.laterality(), primaries);
             acts.add(new AuditedAct(p.sourceId(), p.kind(), p.date(), p.laterality(), p.prophylactic(), ofPrimary));
         }
         acts.sort(Comparator.comparing(AuditedAct::date, Comparator.nullsLast(Comparator.naturalOrder()))
