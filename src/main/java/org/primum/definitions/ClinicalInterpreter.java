@@ -89,7 +89,8 @@ public final class ClinicalInterpreter {
                         s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the primary",
                         distantResponse.assessment(s.date(), exposure), s.sourceIds())));
         LocalDate windowAnchor = diagnosed != null ? diagnosed : presentation.metastasisFound();
-        List<LesionMeasurement> measured = upTo(record.lesionMeasurements(), LesionMeasurement::date, asOf);
+        List<LesionMeasurement> measured = NodeReading.distantLesions(upTo(record.lesionMeasurements(), LesionMeasurement::date, asOf),
+                nodeSides, distantNodes.stream().map(Metastasis::sourceId).collect(Collectors.toSet()));
         Optional<ResponseAssessment> distant = distantResponse.of(responses, metastases, measured, exposure, windowAnchor);
         distant.ifPresent(facts::add);
         // the metastases the deciding status names (none: the distant disease as a whole)
