@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The three CDS services Primum offers and the FHIR data each asks the EHR to prefetch: the Patient and
- * the Conditions, Observations, Procedures, MedicationRequests/Statements/Administrations (with the
+ * the Conditions, Observations, Procedures, MedicationRequests/Statements/Administrations/Dispenses (with the
  * Medications they reference) and ServiceRequests the facts
  * are mapped from (one search per resource type, since the mapping decides what is relevant). The
  * texts quote thresholds as {@code {name}}: {@link #discovery(Thresholds)} fills in those in effect.
@@ -41,6 +41,9 @@ public final class CdsServiceCatalog {
         p.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication");
         // infused drugs are often recorded only as administrations: without them the patient looks untreated
         p.put("medicationAdministrations", "MedicationAdministration?patient={{context.patientId}}&_include=MedicationAdministration:medication");
+        // oral drugs are often known only from the pharmacy's dispensing record (the mapping reads a completed dispense
+        // as therapy started when handed over): without it the patient looks untreated
+        p.put("medicationDispenses", "MedicationDispense?patient={{context.patientId}}&_include=MedicationDispense:medication");
         p.put("serviceRequests", "ServiceRequest?patient={{context.patientId}}");
         PREFETCH = java.util.Collections.unmodifiableMap(p);
     }
@@ -49,7 +52,7 @@ public final class CdsServiceCatalog {
             + "(distant metastasis found within {deNovoWindowDays} days of the primary diagnosis) with the primary tumour in place; other "
             + "patients get no cards. Needs the prefetch above (all pages, with the Medications the medication records "
             + "reference), or fhirServer with fhirAuthorization (read access to Patient, Condition, Observation, Procedure, "
-            + "MedicationRequest, MedicationStatement, MedicationAdministration, Medication, ServiceRequest) for any key not prefetched, further pages "
+            + "MedicationRequest, MedicationStatement, MedicationAdministration, MedicationDispense, Medication, ServiceRequest) for any key not prefetched, further pages "
             + "and referenced Medications. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
 
     /** The services with their texts as written (thresholds as placeholders). */

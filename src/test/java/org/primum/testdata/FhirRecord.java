@@ -191,6 +191,11 @@ public final class FhirRecord {
         return bundle;
     }
 
+    /** A resource built by the caller, for a kind the methods above do not write (e.g. a MedicationDispense). */
+    public FhirRecord resource(Resource r) {
+        return add(r);
+    }
+
     private FhirRecord add(Resource r) {
         resources.add(r);
         return this;
