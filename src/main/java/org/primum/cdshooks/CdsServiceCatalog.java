@@ -48,12 +48,20 @@ public final class CdsServiceCatalog {
         PREFETCH = java.util.Collections.unmodifiableMap(p);
     }
 
+    /**
+     * Keys added after clients were configured from an earlier discovery document: not given, they are fetched when
+     * the call brings a fhirServer its client may use, and otherwise left out rather than refused (412), so that an
+     * EHR that prefetches the earlier keys keeps getting answers. What such a key brings can only add therapy to the
+     * record (a patient on therapy shown as untreated gets the deferral and the premature-order warnings).
+     */
+    public static final java.util.Set<String> OPTIONAL_KEYS = java.util.Set.of("medicationDispenses");
+
     private static final String USAGE = "For adults with breast cancer. Gives advice only for de novo metastatic breast cancer "
             + "(distant metastasis found within {deNovoWindowDays} days of the primary diagnosis) with the primary tumour in place; other "
             + "patients get no cards. Needs the prefetch above (all pages, with the Medications the medication records "
             + "reference), or fhirServer with fhirAuthorization (read access to Patient, Condition, Observation, Procedure, "
             + "MedicationRequest, MedicationStatement, MedicationAdministration, MedicationDispense, Medication, ServiceRequest) for any key not prefetched, further pages "
-            + "and referenced Medications. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
+            + "and referenced Medications (medicationDispenses, added later, is fetched when it can be and otherwise done without). Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
 
     /** The services with their texts as written (thresholds as placeholders). */
     private static final List<ServiceDescriptor> SERVICES = List.of(

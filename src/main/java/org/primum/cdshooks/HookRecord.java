@@ -48,6 +48,8 @@ final class HookRecord {
         boolean otherPatient = prefetchedOtherPatient(call);
         CdsServiceCatalog.PREFETCH.forEach((key, template) -> {
             if (call.prefetch().containsKey(key) && !(otherPatient && key.equals(CdsServiceCatalog.PATIENT_KEY))) return;
+            // a key added after the client was configured: fetched if it can be, never a reason to refuse the call
+            if (CdsServiceCatalog.OPTIONAL_KEYS.contains(key) && !canFetch(call, refusal)) return;
             notPrefetched.add(key);
             fetches.add(Fetch.prefetchKey(key, template, call.patientId()));
         });
@@ -106,6 +108,10 @@ final class HookRecord {
                     && !call.patientId().equals(json.path("id").asText())) return true;
         }
         return false;
+    }
+
+    private static boolean canFetch(HookCall call, Function<String, Optional<String>> refusal) {
+        return call.fhirServer() != null && refusal.apply(call.fhirServer()).isEmpty();
     }
 
     /** The FHIR server to fetch what {@code needs} says from: the call's, if its client may use it; else 412. */
