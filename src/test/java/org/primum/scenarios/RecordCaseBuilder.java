@@ -193,7 +193,7 @@ public final class RecordCaseBuilder {
             b.symptoms.add(new PrimarySymptom("Condition/" + s.id(), s.kind(), d(s.date()), side(s.laterality())));
         }
         for (ScenarioCase.Margin m : ScenarioCase.orEmpty(c.margins())) {
-            b.margins.add(new MarginStatus("Observation/" + m.id(), m.involved(), d(m.date())));
+            b.margins.add(new MarginStatus("Observation/" + m.id(), m.involved(), d(m.date()), side(m.laterality())));
         }
         return b.build();
     }
