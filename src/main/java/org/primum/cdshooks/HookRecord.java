@@ -92,8 +92,24 @@ final class HookRecord {
             }
             addFetched(record, fetcher.fetch(server, call.accessToken(), reads, deadline == 0 ? fetcher.deadline() : deadline));
         }
-        call.draftOrderInput().ifPresent(record::add);
+        call.draftOrderInput().map(HookRecord::now).ifPresent(record::add);
         return record;
+    }
+
+    /** The dates that say when an order was made or is to happen ({@code ProposedOrder.authored}). */
+    private static final List<String> ORDER_DATES = List.of("authoredOn", "occurrenceDateTime", "occurrencePeriod", "occurrenceTiming");
+
+    /**
+     * The draft orders as orders of now: being written in this call, they are checked whatever date the EHR wrote
+     * on them (a draft's authoredOn may run ahead of the service's day in another time zone, and an evaluation as
+     * of an earlier day must not leave out the order it was asked about).
+     */
+    private static FhirInput now(FhirInput drafts) {
+        JsonNode copy = drafts.json().deepCopy();
+        for (JsonNode entry : copy.path("entry")) {
+            if (entry.path("resource") instanceof com.fasterxml.jackson.databind.node.ObjectNode r) r.remove(ORDER_DATES);
+        }
+        return FhirInput.of(copy, drafts.location());
     }
 
     /**

@@ -103,8 +103,10 @@ public final class ClinicalInterpreter {
             latest(staging.stream().filter(s -> s.axis() == axis), TnmCategory::date).ifPresent(facts::add);
         }
         facts.addAll(procedures);
-        facts.addAll(record.orders());
-        record.orders().stream()
+        // an order authored after asOf was not yet made on asOf (a replay); undated ones count at every asOf
+        List<ProposedOrder> orders = upTo(record.orders(), ProposedOrder::authored, asOf);
+        facts.addAll(orders);
+        orders.stream()
                 .filter(o -> o.kind().locoregional() && !o.prophylactic() && sameSide(o.laterality(), presenting))
                 .forEach(o -> facts.add(new PrimaryLrtOrder(o)));
         facts.addAll(symptomsOfThePrimary(upTo(record.symptoms(), PrimarySymptom::date, asOf), presenting, notes));

@@ -182,11 +182,11 @@ public final class RecordCaseBuilder {
             b.procedures.add(new ProcedureDone("Procedure/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(), d(p.date()), target(p.kind())));
         }
         for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.orders())) {
-            // a revoked (completed, erroneous) order proposes nothing; an open one is under review whatever its date
+            // a revoked (completed, erroneous) order proposes nothing; an open one is dated by when it was authored
             if (!p.isProposed()) continue;
             Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
             b.orders.add(new ProposedOrder("ServiceRequest/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(),
-                    p.status() == null ? "draft" : p.status()));
+                    p.status() == null ? "draft" : p.status(), d(p.date())));
         }
         for (ScenarioCase.Symptom s : ScenarioCase.orEmpty(c.symptoms())) {
             if (NOT_OF_THE_PRIMARY.contains(s.kind())) continue; // located elsewhere, or nowhere said
