@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The three CDS services Primum offers and the FHIR data each asks the EHR to prefetch: the Patient and
- * the Conditions, Observations, Procedures, MedicationRequests/Statements/Administrations (with the
+ * the Conditions, Observations, Procedures, MedicationRequests/Statements/Administrations/Dispenses (with the
  * Medications they reference) and ServiceRequests the facts
  * are mapped from (one search per resource type, since the mapping decides what is relevant). The
  * texts quote thresholds as {@code {name}}: {@link #discovery(Thresholds)} fills in those in effect.
@@ -41,16 +41,27 @@ public final class CdsServiceCatalog {
         p.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}&_include=MedicationStatement:medication");
         // infused drugs are often recorded only as administrations: without them the patient looks untreated
         p.put("medicationAdministrations", "MedicationAdministration?patient={{context.patientId}}&_include=MedicationAdministration:medication");
+        // oral drugs are often known only from the pharmacy's dispensing record (the mapping reads a completed dispense
+        // as therapy started when handed over): without it the patient looks untreated
+        p.put("medicationDispenses", "MedicationDispense?patient={{context.patientId}}&_include=MedicationDispense:medication");
         p.put("serviceRequests", "ServiceRequest?patient={{context.patientId}}");
         PREFETCH = java.util.Collections.unmodifiableMap(p);
     }
+
+    /**
+     * Keys added after clients were configured from an earlier discovery document: not given, they are fetched when
+     * the call brings a fhirServer its client may use, and otherwise left out rather than refused (412), so that an
+     * EHR that prefetches the earlier keys keeps getting answers. What such a key brings can only add therapy to the
+     * record (a patient on therapy shown as untreated gets the deferral and the premature-order warnings).
+     */
+    public static final java.util.Set<String> OPTIONAL_KEYS = java.util.Set.of("medicationDispenses");
 
     private static final String USAGE = "For adults with breast cancer. Gives advice only for de novo metastatic breast cancer "
             + "(distant metastasis found within {deNovoWindowDays} days of the primary diagnosis) with the primary tumour in place; other "
             + "patients get no cards. Needs the prefetch above (all pages, with the Medications the medication records "
             + "reference), or fhirServer with fhirAuthorization (read access to Patient, Condition, Observation, Procedure, "
-            + "MedicationRequest, MedicationStatement, MedicationAdministration, Medication, ServiceRequest) for any key not prefetched, further pages "
-            + "and referenced Medications. Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
+            + "MedicationRequest, MedicationStatement, MedicationAdministration, MedicationDispense, Medication, ServiceRequest) for any key not prefetched, further pages "
+            + "and referenced Medications (medicationDispenses, added later, is fetched when it can be and otherwise done without). Calls must carry a client JWT (ES384 or RS384) from a trusted issuer.";
 
     /** The services with their texts as written (thresholds as placeholders). */
     private static final List<ServiceDescriptor> SERVICES = List.of(

@@ -48,6 +48,8 @@ final class HookRecord {
         boolean otherPatient = prefetchedOtherPatient(call);
         CdsServiceCatalog.PREFETCH.forEach((key, template) -> {
             if (call.prefetch().containsKey(key) && !(otherPatient && key.equals(CdsServiceCatalog.PATIENT_KEY))) return;
+            // a key added after the client was configured: fetched if it can be, never a reason to refuse the call
+            if (CdsServiceCatalog.OPTIONAL_KEYS.contains(key) && !canFetch(call, refusal)) return;
             notPrefetched.add(key);
             fetches.add(Fetch.prefetchKey(key, template, call.patientId()));
         });
@@ -90,8 +92,24 @@ final class HookRecord {
             }
             addFetched(record, fetcher.fetch(server, call.accessToken(), reads, deadline == 0 ? fetcher.deadline() : deadline));
         }
-        call.draftOrderInput().ifPresent(record::add);
+        call.draftOrderInput().map(HookRecord::now).ifPresent(record::add);
         return record;
+    }
+
+    /** The dates that say when an order was made or is to happen ({@code ProposedOrder.authored}). */
+    private static final List<String> ORDER_DATES = List.of("authoredOn", "occurrenceDateTime", "occurrencePeriod", "occurrenceTiming");
+
+    /**
+     * The draft orders as orders of now: being written in this call, they are checked whatever date the EHR wrote
+     * on them (a draft's authoredOn may run ahead of the service's day in another time zone, and an evaluation as
+     * of an earlier day must not leave out the order it was asked about).
+     */
+    private static FhirInput now(FhirInput drafts) {
+        JsonNode copy = drafts.json().deepCopy();
+        for (JsonNode entry : copy.path("entry")) {
+            if (entry.path("resource") instanceof com.fasterxml.jackson.databind.node.ObjectNode r) r.remove(ORDER_DATES);
+        }
+        return FhirInput.of(copy, drafts.location());
     }
 
     /**
@@ -106,6 +124,10 @@ final class HookRecord {
                     && !call.patientId().equals(json.path("id").asText())) return true;
         }
         return false;
+    }
+
+    private static boolean canFetch(HookCall call, Function<String, Optional<String>> refusal) {
+        return call.fhirServer() != null && refusal.apply(call.fhirServer()).isEmpty();
     }
 
     /** The FHIR server to fetch what {@code needs} says from: the call's, if its client may use it; else 412. */

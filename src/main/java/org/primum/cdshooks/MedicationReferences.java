@@ -8,7 +8,7 @@ import org.primum.core.FhirInput;
 import java.util.*;
 
 /**
- * The Medications a hook call still lacks: a MedicationRequest, MedicationStatement or MedicationAdministration
+ * The Medications a hook call still lacks: a MedicationRequest, MedicationStatement, MedicationAdministration or MedicationDispense
  * that names its drug by {@code medicationReference} needs the Medication it points to, or the drug is lost and
  * the patient looks untreated (the cards then wrongly say "do not operate up front"). A reference is resolved
  * when the Medication is contained ({@code #id}) or among the inputs, any prefetch key or page, {@code _include}d
@@ -18,7 +18,8 @@ import java.util.*;
  * <p>Looks at the JSON only as far as references need; the core reads the FHIR.
  */
 final class MedicationReferences {
-    private static final Set<String> MEDICATION_RECORDS = Set.of("MedicationRequest", "MedicationStatement", "MedicationAdministration");
+    private static final Set<String> MEDICATION_RECORDS = Set.of("MedicationRequest", "MedicationStatement", "MedicationAdministration",
+            "MedicationDispense");
 
     private MedicationReferences() {
     }

@@ -44,15 +44,27 @@ public final class ClinicalInterpreter {
         List<PrimaryTumour> settled = PrimaryDates.settleRecordedOnly(record.primaries(), staging, receptors, notes);
         List<PrimaryTumour> primaries = PrimaryDates.dateUndated(upTo(settled, PrimaryTumour::diagnosed, asOf),
                 staging, receptors, procedures, therapies, notes);
-        facts.addAll(primaries);
+        int primariesAt = facts.size();
         List<Metastasis> recorded = new ArrayList<>(upTo(record.metastases(), Metastasis::onset, asOf));
-        List<Metastasis> distantNodes = NodeReading.distant(upTo(record.nodes(), NodalDisease::onset, asOf), primaries, staging, notes);
+        // the node's side against the primary the metastatic disease came with (an earlier cancer's side is history);
+        // that primary chosen by the other distant evidence: with none, the newest cancer presents (PresentingPrimary)
+        List<PrimaryTumour> nodeSides = primaries.isEmpty() ? primaries : PresentingPrimary.presenting(primaries,
+                PresentingPrimary.of(primaries, found(recorded, staging).orElse(null), thresholds.deNovoWindowDays()),
+                thresholds.deNovoWindowDays());
+        List<Metastasis> distantNodes = NodeReading.distant(upTo(record.nodes(), NodalDisease::onset, asOf), nodeSides, staging, notes);
         recorded.addAll(distantNodes);
         statuses = StatusFocus.of(statuses, distantNodes.stream().map(Metastasis::sourceId).collect(Collectors.toSet()));
         List<Metastasis> metastases = dateMetastases(recorded, staging);
         facts.addAll(metastases);
 
-        Presentation presentation = presentation(primaries, metastases, staging, procedures, notes);
+        PresentingPrimary.Choice choice = primaries.isEmpty() ? null
+                : PresentingPrimary.of(primaries, found(metastases, staging).orElse(null), thresholds.deNovoWindowDays());
+        // "the primary's side" is the side of the tumours the metastasis came with; an earlier cancer is history
+        List<PrimaryTumour> presenting = choice == null ? primaries : PresentingPrimary.presenting(primaries, choice, thresholds.deNovoWindowDays());
+        List<Fact> primaryFacts = new ArrayList<>(presenting);
+        primaries.stream().filter(p -> !presenting.contains(p)).map(EarlierPrimary::of).forEach(primaryFacts::add);
+        facts.addAll(primariesAt, primaryFacts);
+        Presentation presentation = presentation(primaries, choice, metastases, staging, procedures, notes);
         if (record.patient() != null && record.patient().deceasedBy(asOf)) presentation = deceased(presentation, record.patient());
         facts.add(presentation);
 
@@ -77,7 +89,8 @@ public final class ClinicalInterpreter {
                         s.focus() == DiseaseFocus.WHOLE ? "whole-disease status" : "status of the primary",
                         distantResponse.assessment(s.date(), exposure), s.sourceIds())));
         LocalDate windowAnchor = diagnosed != null ? diagnosed : presentation.metastasisFound();
-        List<LesionMeasurement> measured = upTo(record.lesionMeasurements(), LesionMeasurement::date, asOf);
+        List<LesionMeasurement> measured = NodeReading.distantLesions(upTo(record.lesionMeasurements(), LesionMeasurement::date, asOf),
+                nodeSides, distantNodes.stream().map(Metastasis::sourceId).collect(Collectors.toSet()));
         Optional<ResponseAssessment> distant = distantResponse.of(responses, metastases, measured, exposure, windowAnchor);
         distant.ifPresent(facts::add);
         // the metastases the deciding status names (none: the distant disease as a whole)
@@ -90,11 +103,13 @@ public final class ClinicalInterpreter {
             latest(staging.stream().filter(s -> s.axis() == axis), TnmCategory::date).ifPresent(facts::add);
         }
         facts.addAll(procedures);
-        facts.addAll(record.orders());
-        record.orders().stream()
-                .filter(o -> o.kind().locoregional() && !o.prophylactic() && sameSide(o.laterality(), primaries))
+        // an order authored after asOf was not yet made on asOf (a replay); undated ones count at every asOf
+        List<ProposedOrder> orders = upTo(record.orders(), ProposedOrder::authored, asOf);
+        facts.addAll(orders);
+        orders.stream()
+                .filter(o -> o.kind().locoregional() && !o.prophylactic() && sameSide(o.laterality(), presenting))
                 .forEach(o -> facts.add(new PrimaryLrtOrder(o)));
-        facts.addAll(symptomsOfThePrimary(upTo(record.symptoms(), PrimarySymptom::date, asOf), primaries, notes));
+        facts.addAll(symptomsOfThePrimary(upTo(record.symptoms(), PrimarySymptom::date, asOf), presenting, notes));
         latest(upTo(record.margins(), MarginStatus::date, asOf).stream(), MarginStatus::date).ifPresent(facts::add);
         return new CaseFacts(asOf, facts, notes, record.unrecognised());
     }
@@ -121,8 +136,15 @@ public final class ClinicalInterpreter {
                 : m).toList();
     }
 
-    private Presentation presentation(List<PrimaryTumour> primaries, List<Metastasis> metastases, List<TnmCategory> staging,
-                                      List<ProcedureDone> procedures, List<MappingNote> notes) {
+    /** When the metastatic disease was found: the earliest metastasis or M1 / stage IV staging. */
+    private static Optional<LocalDate> found(List<Metastasis> metastases, List<TnmCategory> staging) {
+        return earliest(Stream.concat(metastases.stream().map(Metastasis::onset),
+                staging.stream().filter(TnmCategory::showsDistantDisease).map(TnmCategory::date)));
+    }
+
+    /** {@code choice}: the primary the metastasis came with (null when there is no primary). */
+    private Presentation presentation(List<PrimaryTumour> primaries, PresentingPrimary.Choice choice, List<Metastasis> metastases,
+                                      List<TnmCategory> staging, List<ProcedureDone> procedures, List<MappingNote> notes) {
         List<TnmCategory> distantStaging = staging.stream().filter(TnmCategory::showsDistantDisease).toList();
         List<String> ids = new ArrayList<>();
         primaries.forEach(p -> ids.add(p.sourceId()));
@@ -132,10 +154,8 @@ public final class ClinicalInterpreter {
             return new Presentation(Scope.NO_BREAST_PRIMARY, "no primary breast cancer recorded", null, null, null,
                     false, null, false, ids);
         }
-        Optional<LocalDate> found = earliest(Stream.concat(metastases.stream().map(Metastasis::onset),
-                distantStaging.stream().map(TnmCategory::date)));
+        Optional<LocalDate> found = found(metastases, staging);
         // several primaries (an earlier cancer, both breasts, one entered twice): the one the metastasis came with
-        PresentingPrimary.Choice choice = PresentingPrimary.of(primaries, found.orElse(null), thresholds.deNovoWindowDays());
         LocalDate diagnosed = choice.index().diagnosed();
         // like a therapy (catalogue "weeks on systemic therapy"), an operation more than the margin before the
         // diagnosis treated an earlier disease (e.g. a lumpectomy for a cancer years before): the primary is intact.

@@ -2,6 +2,7 @@ package org.primum.definitions;
 
 import org.primum.facts.DateBasis;
 import org.primum.facts.Laterality;
+import org.primum.facts.LesionMeasurement;
 import org.primum.facts.MappingNote;
 import org.primum.facts.Metastasis;
 import org.primum.facts.NodalDisease;
@@ -10,6 +11,7 @@ import org.primum.facts.TnmCategory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The catalogue's "distant vs regional" for node records the mapping could not settle alone: regional nodes
@@ -42,6 +44,22 @@ final class NodeReading {
                 notes.add(new MappingNote("ambiguous nodes", "A lymph-node record does not say whether the nodes are regional or distant "
                         + "(no body site); without M1 or stage IV staging it is not taken as evidence of distant disease.", List.of(id)));
             }
+        }
+        return distant;
+    }
+
+    /**
+     * The measurements of distant lesions (catalogue "distant progression": growth of an existing <i>distant</i>
+     * site): a lesion of regional-type nodes is one only when those nodes are distant, i.e. its node record was read
+     * distant here ({@code distantNodeIds}) or its side is opposite the primary's; ipsilateral or side unknown, it is
+     * locoregional disease and its growth is not distant progression.
+     */
+    static List<LesionMeasurement> distantLesions(List<LesionMeasurement> measured, List<PrimaryTumour> primaries,
+                                                  Set<String> distantNodeIds) {
+        List<LesionMeasurement> distant = new ArrayList<>();
+        for (LesionMeasurement m : measured) {
+            if (!m.regionalNode()) distant.add(m);
+            else if (distantNodeIds.contains(m.lesionKey()) || contralateral(m.side(), primaries)) distant.add(m.distantAt(DISTANT_NODES));
         }
         return distant;
     }

@@ -60,6 +60,21 @@ final class PresentingPrimary {
         return new Choice(index.first(), List.of(index));
     }
 
+    /**
+     * The records whose sides are "the primary's side" (contralateral mastectomy, node laterality, orders and
+     * symptoms of the primary): every record except those of an earlier cancer, one diagnosed more than the de
+     * novo window before the index tumour (a cancer of years before, treated then: history). Cancers of both breasts
+     * diagnosed within the window of each other are one presentation even when only one is within the window of
+     * the metastasis; a cancer diagnosed after the index one, and an undated record (it cannot be placed before
+     * it), may hold tumour too: operating on its breast is not prophylactic.
+     */
+    static List<PrimaryTumour> presenting(List<PrimaryTumour> primaries, Choice choice, int windowDays) {
+        LocalDate index = choice.index().diagnosed();
+        if (index == null) return primaries;
+        LocalDate earlier = index.minusDays(windowDays);
+        return primaries.stream().filter(p -> p.diagnosed() == null || !p.diagnosed().isBefore(earlier)).toList();
+    }
+
     /** Whether a breast operation on {@code surgerySide} removes a tumour of {@code tumourSide} (a side unsaid: assume so). */
     static boolean covers(Laterality surgerySide, Laterality tumourSide) {
         return surgerySide == null || surgerySide == Laterality.BILATERAL || tumourSide == null || surgerySide == tumourSide;

@@ -59,7 +59,7 @@ class AuditCommandTest {
 
     @Test
     void printsPlainProgressAndASummary() {
-        assertThat(console).contains("judging: ").contains("8 patients: 6 audited, 2 out of scope; 0 input problems")
+        assertThat(console).contains("judging: ").contains("10 patients: 8 audited, 2 out of scope; 0 input problems")
                 .contains("AUDIT_SYSTEMIC_BEFORE_LRT").contains("wrote " + out.resolve("audit.html"));
     }
 

@@ -40,7 +40,7 @@ class CdsHooksDiscoveryTest {
             }
             // the medication searches bring the Medications their records reference
             for (Map.Entry<String, String> e : Map.of("medicationRequests", "MedicationRequest", "medicationStatements", "MedicationStatement",
-                    "medicationAdministrations", "MedicationAdministration").entrySet()) {
+                    "medicationAdministrations", "MedicationAdministration", "medicationDispenses", "MedicationDispense").entrySet()) {
                 assertThat(p.path(e.getKey()).asText())
                         .isEqualTo(e.getValue() + "?patient={{context.patientId}}&_include=" + e.getValue() + ":medication");
             }

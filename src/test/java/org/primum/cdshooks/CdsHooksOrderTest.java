@@ -2,6 +2,7 @@ package org.primum.cdshooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,6 +69,16 @@ class CdsHooksOrderTest {
             assertThat(sr.path("subject").path("reference").asText()).isEqualTo("Patient/ord-mast-" + hook);
             assertThat(sr.path("bodySite").get(0).path("coding").get(0).path("code").asText()).isEqualTo("80248007");
         });
+    }
+
+    @Test
+    void aDraftOrderIsNowWhateverDateTheEhrWroteOnIt() {
+        // an EHR in a time zone ahead of the service's writes tomorrow's date on the draft: it is still the order under review
+        TestPatient p = stableAfterWindow("ord-tomorrow");
+        p.draft("sr-mast", "mastectomy", "right").setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType(
+                java.time.LocalDate.now().plusDays(1).toString()));
+        JsonNode cards = call("order-sign", p, "ServiceRequest/sr-mast");
+        assertThat(Hooks.card(cards, "CONTRALATERAL_PROPHYLACTIC_MASTECTOMY_INAPPROPRIATE").path("indicator").asText()).isEqualTo("critical");
     }
 
     @ParameterizedTest

@@ -235,6 +235,33 @@ class CdsHooksPrefetchTest {
     }
 
     @Test
+    void aDispensedDrugIsTherapyWhetherPrefetchedWithItsMedicationOrFetched() {
+        TestPatient p = TestPatient.deNovo("dispense-1", 50);
+        org.hl7.fhir.r4.model.Medication drug = p.dispensedLetrozole("disp-1", 6);
+        // prefetched: the dispenses' search with the Medication _include'd, as the template asks
+        ObjectNode prefetch = p.prefetchAll();
+        ObjectNode included = ((com.fasterxml.jackson.databind.node.ArrayNode) prefetch.path("medicationDispenses").path("entry")).addObject();
+        included.put("fullUrl", "https://ehr.test.example/fhir/Medication/" + drug.getIdElement().getIdPart());
+        included.set("resource", TestPatient.json(drug));
+        included.putObject("search").put("mode", "include");
+        JsonNode cards = Hooks.cards(PV, p.request("patient-view", prefetch, List.of()));
+        // letrozole 6 weeks ago, known only from the pharmacy: the window has not passed, and that is why
+        assertThat(Hooks.card(cards, "DEFER_LRT_UNTIL_RESPONSE").path("detail").asText()).contains("MedicationDispense/disp-1");
+
+        // not prefetched: the on-demand fetch asks for the dispenses, with their Medications
+        fhir.put(p.resources);
+        fhir.put(List.of(drug));
+        ObjectNode body = p.request("patient-view", p.prefetch(List.of("patient", "conditions", "observations")), List.of());
+        p.withFhirServer(body, fhir.baseUrl(), "token-disp");
+        JsonNode fetched = Hooks.cards(PV, body);
+        assertThat(Hooks.allCodes(fetched)).containsExactlyElementsOf(Hooks.allCodes(cards));
+        assertThat(Hooks.card(fetched, "DEFER_LRT_UNTIL_RESPONSE").path("detail").asText()).contains("MedicationDispense/disp-1");
+        assertThat(fhir.requests).anyMatch(r -> r.contains("/MedicationDispense") && r.contains("patient=dispense-1")
+                        && r.contains("_include=MedicationDispense"))
+                .noneMatch(r -> r.startsWith("/fhir/Medication/")); // the Medication came _include'd, not read apart
+    }
+
+    @Test
     void referencedMedicationsMissingFromThePrefetchAreReadFromTheFhirServer() {
         TestPatient p = patient("med-1");
         org.hl7.fhir.r4.model.Bundle b = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION);

@@ -22,7 +22,8 @@ final class EhrChart {
     private static final String FULL_URL_BASE = "https://ehr.test.example/fhir/";
     private static final Map<String, String> KEYS = Map.of("Condition", "conditions", "Observation", "observations",
             "Procedure", "procedures", "MedicationRequest", "medicationRequests", "MedicationStatement", "medicationStatements",
-            "MedicationAdministration", "medicationAdministrations", "ServiceRequest", "serviceRequests");
+            "MedicationAdministration", "medicationAdministrations", "MedicationDispense", "medicationDispenses",
+            "ServiceRequest", "serviceRequests");
 
     /** Where the Medications a record references are. */
     enum Medications { INCLUDED, CONTAINED, ON_SERVER_ONLY }

@@ -66,6 +66,7 @@ public final class TestFhirServer implements AutoCloseable {
                 new Provider<>(Patient.class), new Provider<>(Condition.class), new Provider<>(Observation.class),
                 new Provider<>(Procedure.class), new Provider<>(MedicationRequest.class),
                 new Provider<>(MedicationStatement.class), new Provider<>(MedicationAdministration.class),
+                new Provider<>(MedicationDispense.class),
                 new Provider<>(ServiceRequest.class), new Provider<>(Medication.class)));
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(20);
         paging.setDefaultPageSize(pageSize);
@@ -147,7 +148,7 @@ public final class TestFhirServer implements AutoCloseable {
         @Search
         public ca.uhn.fhir.rest.api.server.IBundleProvider byPatient(@RequiredParam(name = "patient") ReferenceParam patient,
                 @IncludeParam(allow = {"MedicationRequest:medication", "MedicationStatement:medication",
-                        "MedicationAdministration:medication"}) Set<Include> includes) {
+                        "MedicationAdministration:medication", "MedicationDispense:medication"}) Set<Include> includes) {
             String ref = "Patient/" + patient.getIdPart();
             List<IBaseResource> out = new ArrayList<>();
             synchronized (TestFhirServer.this) {
@@ -176,6 +177,7 @@ public final class TestFhirServer implements AutoCloseable {
         if (r instanceof MedicationRequest m && m.hasMedicationReference()) return m.getMedicationReference();
         if (r instanceof MedicationStatement m && m.hasMedicationReference()) return m.getMedicationReference();
         if (r instanceof MedicationAdministration m && m.hasMedicationReference()) return m.getMedicationReference();
+        if (r instanceof MedicationDispense m && m.hasMedicationReference()) return m.getMedicationReference();
         return null;
     }
 
@@ -186,6 +188,7 @@ public final class TestFhirServer implements AutoCloseable {
         if (r instanceof MedicationRequest m) return m.getSubject().getReference();
         if (r instanceof MedicationStatement m) return m.getSubject().getReference();
         if (r instanceof MedicationAdministration m) return m.getSubject().getReference();
+        if (r instanceof MedicationDispense m) return m.getSubject().getReference();
         if (r instanceof ServiceRequest s) return s.getSubject().getReference();
         return null;
     }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.primum.testdata.FhirRecord;
@@ -75,6 +79,24 @@ public final class TestPatient {
     public TestPatient therapy(String drug, int weeksAgo) {
         record.therapy(nextId("medrx"), drug, t -> t.start(daysAgo(weeksAgo * 7)));
         return this;
+    }
+
+    /**
+     * Letrozole known only from the pharmacy: a completed MedicationDispense handed over {@code weeksAgo} weeks ago,
+     * its drug a Medication ("Medication/{id}") by reference, which is returned for the caller to place.
+     */
+    public Medication dispensedLetrozole(String id, int weeksAgo) {
+        Medication drug = new Medication();
+        drug.setId("med-" + id);
+        drug.getCode().addCoding().setSystem("http://www.nlm.nih.gov/research/umls/rxnorm").setCode("72965").setDisplay("letrozole");
+        MedicationDispense dispense = new MedicationDispense();
+        dispense.setId(id);
+        dispense.setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED);
+        dispense.setSubject(new Reference("Patient/" + this.id));
+        dispense.setMedication(new Reference("Medication/" + drug.getIdElement().getIdPart()));
+        dispense.setWhenHandedOverElement(new DateTimeType(daysAgo(weeksAgo * 7)));
+        record.resource(dispense);
+        return drug;
     }
 
     public TestPatient letrozole(int weeksAgo) {
@@ -161,6 +183,7 @@ public final class TestPatient {
                 case "MedicationRequest" -> "medicationRequests";
                 case "MedicationStatement" -> "medicationStatements";
                 case "MedicationAdministration" -> "medicationAdministrations";
+                case "MedicationDispense" -> "medicationDispenses";
                 case "ServiceRequest" -> "serviceRequests";
                 default -> throw new IllegalStateException(r.fhirType());
             };

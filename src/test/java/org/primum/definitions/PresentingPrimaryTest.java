@@ -70,4 +70,20 @@ class PresentingPrimaryTest {
         assertThat(PresentingPrimary.covers(Laterality.RIGHT, Laterality.LEFT)).isFalse();
         assertThat(PresentingPrimary.covers(Laterality.LEFT, Laterality.BILATERAL)).isFalse();
     }
+
+    @Test
+    void anEarlierTreatedCancerIsNotThePrimarysSideButABilateralPresentationAndUndatedRecordsAre() {
+        var choice = PresentingPrimary.of(List.of(OLD_RIGHT, NEW_LEFT), LocalDate.parse("2025-01-20"), WINDOW);
+        assertThat(PresentingPrimary.presenting(List.of(OLD_RIGHT, NEW_LEFT), choice, WINDOW)).containsExactly(NEW_LEFT);
+
+        // a right cancer found 50 days before the left one the metastasis came with: one bilateral presentation
+        PrimaryTumour right = primary("right", "2024-11-21", Laterality.RIGHT);
+        var bilateral = PresentingPrimary.of(List.of(right, NEW_LEFT), LocalDate.parse("2025-03-20"), WINDOW);
+        assertThat(PresentingPrimary.presenting(List.of(right, NEW_LEFT), bilateral, WINDOW)).containsExactly(right, NEW_LEFT);
+
+        PrimaryTumour undated = primary("undated", null, Laterality.RIGHT);
+        var withUndated = PresentingPrimary.of(List.of(OLD_RIGHT, NEW_LEFT, undated), LocalDate.parse("2025-01-20"), WINDOW);
+        assertThat(PresentingPrimary.presenting(List.of(OLD_RIGHT, NEW_LEFT, undated), withUndated, WINDOW))
+                .containsExactly(NEW_LEFT, undated);
+    }
 }

@@ -81,4 +81,24 @@ class LesionSizeMappingTest {
         ClinicalRecord r = map(size("s1", "\"focus\": [{\"reference\": \"urn:uuid:met\"}], " + components));
         assertThat(r.lesionMeasurements()).extracting(LesionMeasurement::longestMm).containsExactly(30.0);
     }
+
+    @Test
+    void aRegionalNodeGroupIsKeptWithItsSideForTheDefinitionsAndDistantNodesAreADistantSite() {
+        String rightAxilla = "\"bodySite\": {\"extension\": [{\"url\": \"http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier\", "
+                + "\"valueCodeableConcept\": {\"coding\": [{\"system\": \"" + SCT + "\", \"code\": \"24028007\"}]}}], "
+                + "\"coding\": [{\"system\": \"" + SCT + "\", \"code\": \"68171009\"}]}, ";
+        String cervical = "\"bodySite\": {\"coding\": [{\"system\": \"" + SCT + "\", \"code\": \"81105003\"}]}, ";
+        ClinicalRecord r = map(size("s1", rightAxilla + quantity(20, "mm")), size("s2", cervical + quantity(15, "mm")));
+        assertThat(r.lesionMeasurements()).satisfiesExactlyInAnyOrder(
+                m -> {
+                    assertThat(m.sourceId()).isEqualTo("Observation/s1");
+                    assertThat(m.regionalNode()).isTrue();
+                    assertThat(m.side()).isEqualTo(org.primum.facts.Laterality.RIGHT);
+                },
+                m -> {
+                    assertThat(m.sourceId()).isEqualTo("Observation/s2");
+                    assertThat(m.regionalNode()).isFalse();
+                    assertThat(m.site()).isEqualTo("distant-lymph-nodes");
+                });
+    }
 }

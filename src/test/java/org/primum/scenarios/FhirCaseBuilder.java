@@ -97,7 +97,7 @@ public final class FhirCaseBuilder {
             }
         }
         for (ScenarioCase.Symptom s : orEmpty(c.symptoms())) r.symptom(s.id(), s.kind(), s.laterality(), s.date());
-        for (ScenarioCase.Margin m : orEmpty(c.margins())) r.margin(m.id(), m.involved(), m.date());
+        for (ScenarioCase.Margin m : orEmpty(c.margins())) r.margin(m.id(), m.involved(), m.date(), m.laterality());
         return r.bundle();
     }
 

@@ -494,6 +494,14 @@ class OtherProducersRecordsTest {
                 row("155-mcode-tumor-size-components-bodystructure-focus", "2024-07-01", "[fixed] mCODE TumorSize (21889-1) with the major axis 33728-7 2.0 then 2.5 cm beside an unchanged other dimension, focus an mCODE Tumor BodyStructure in the liver: distant progression",
                         fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
                         not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                // a node lesion's growth is distant progression only when the nodes are distant (catalogue "distant vs
+                // regional"): 94's record, the primary left, a right (contralateral) or left axillary node measured
+                row("157-contralateral-axillary-node-grows", "2024-07-01", "[fixed] left primary, the right axillary nodes (body site 68171009, laterality qualifier right) 20 mm at week 4, 25 mm at week 18: contralateral nodes are distant, their growth is distant progression (was: read as locoregional, an LRT path)",
+                        fires("ALWAYS", "NO_LRT_DISTANT_PROGRESSION"),
+                        not("LRT_OPTION_FOR_LOCAL_CONTROL", "DATA_MISSING_RESPONSE_ASSESSMENT")),
+                row("157b-ipsilateral-axillary-node-grows", "2024-07-01", "the same with the left (ipsilateral) axillary nodes: regional disease, no distant progression; the answer of 94",
+                        fires("ALWAYS", "LRT_PATH", "BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "DATA_MISSING_RESPONSE_ASSESSMENT"),
+                        not("NO_LRT_DISTANT_PROGRESSION")),
                 row("156-mastectomy-ordered-after-growth", "2024-07-01", "[fixed] 78 with the worsening status replaced by the bone metastasis growing 20 to 25 mm: the mastectomy is ordered during distant progression",
                         fires("ALWAYS", "LRT_PATH", "NO_LRT_DISTANT_PROGRESSION", "ORDER_LRT_DURING_DISTANT_PROGRESSION", "ORDER_MASTECTOMY_CONSIDER_CONSERVATION"),
                         not("BONE_ONLY_HR_POSITIVE_MAY_BENEFIT", "LRT_OPTION_FOR_LOCAL_CONTROL")));

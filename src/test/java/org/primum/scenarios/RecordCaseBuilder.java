@@ -182,18 +182,18 @@ public final class RecordCaseBuilder {
             b.procedures.add(new ProcedureDone("Procedure/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(), d(p.date()), target(p.kind())));
         }
         for (ScenarioCase.Proc p : ScenarioCase.orEmpty(c.orders())) {
-            // a revoked (completed, erroneous) order proposes nothing; an open one is under review whatever its date
+            // a revoked (completed, erroneous) order proposes nothing; an open one is dated by when it was authored
             if (!p.isProposed()) continue;
             Laterality l = p.kind().equals("bilateral-mastectomy") ? Laterality.BILATERAL : side(p.laterality());
             b.orders.add(new ProposedOrder("ServiceRequest/" + p.id(), kind(p.kind()), p.kind(), l, p.isProphylactic(),
-                    p.status() == null ? "draft" : p.status()));
+                    p.status() == null ? "draft" : p.status(), d(p.date())));
         }
         for (ScenarioCase.Symptom s : ScenarioCase.orEmpty(c.symptoms())) {
             if (NOT_OF_THE_PRIMARY.contains(s.kind())) continue; // located elsewhere, or nowhere said
             b.symptoms.add(new PrimarySymptom("Condition/" + s.id(), s.kind(), d(s.date()), side(s.laterality())));
         }
         for (ScenarioCase.Margin m : ScenarioCase.orEmpty(c.margins())) {
-            b.margins.add(new MarginStatus("Observation/" + m.id(), m.involved(), d(m.date())));
+            b.margins.add(new MarginStatus("Observation/" + m.id(), m.involved(), d(m.date()), side(m.laterality())));
         }
         return b.build();
     }

@@ -101,7 +101,8 @@ public record ScenarioCase(String description, String asOf, Patient patient, Pri
     public record Symptom(String id, String kind, String date, String laterality) {
     }
 
-    public record Margin(String id, boolean involved, String date) {
+    /** laterality: left | right, the breast the result's body site names (optional). */
+    public record Margin(String id, boolean involved, String date, String laterality) {
     }
 
     /** A HER2 result by its method: ihc (LOINC 85319-2) or ish (85318-4, FISH); value positive | negative | equivocal. */

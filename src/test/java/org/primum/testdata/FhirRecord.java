@@ -3,6 +3,7 @@ package org.primum.testdata;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -141,7 +142,14 @@ public final class FhirRecord {
     }
 
     public FhirRecord margin(String id, boolean involved, String date) {
-        return add(Observations.margin(id, involved, date, subject));
+        return margin(id, involved, date, null);
+    }
+
+    /** {@code side}: left | right, the breast the result's body site names (null: none named). */
+    public FhirRecord margin(String id, boolean involved, String date, String side) {
+        Observation o = Observations.margin(id, involved, date, subject);
+        if (side != null) o.setBodySite(Codes.breast(side));
+        return add(o);
     }
 
     /** A LOINC-coded measurement the guidance does not use (weight, haemoglobin…), with its UCUM unit. */
@@ -189,6 +197,11 @@ public final class FhirRecord {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (Resource r : resources) bundle.addEntry().setFullUrl(BASE + r.fhirType() + "/" + r.getIdElement().getIdPart()).setResource(r);
         return bundle;
+    }
+
+    /** A resource built by the caller, for a kind the methods above do not write (e.g. a MedicationDispense). */
+    public FhirRecord resource(Resource r) {
+        return add(r);
     }
 
     private FhirRecord add(Resource r) {

@@ -31,12 +31,17 @@ final class Acts {
     private Acts() {
     }
 
-    static List<AuditedAct> of(ClinicalRecord record, LocalDate asOf) {
+    /**
+     * @param primaries the primaries the metastatic presentation is about (the interpretation's {@link PrimaryTumour}
+     *                  facts): an earlier, treated cancer's breast is not the primary's, so a mastectomy of it now
+     *                  is of the breast opposite the primary, not locoregional therapy of the primary
+     */
+    static List<AuditedAct> of(ClinicalRecord record, LocalDate asOf, List<PrimaryTumour> primaries) {
         List<AuditedAct> acts = new ArrayList<>();
         for (ProcedureDone p : record.procedures()) {
             if (p.date() != null && p.date().isAfter(asOf)) continue;
             if (!judged(p)) continue;
-            boolean ofPrimary = !p.prophylactic() && sameSide(p.laterality(), record.primaries());
+            boolean ofPrimary = !p.prophylactic() && sameSide(p.laterality(), primaries);
             acts.add(new AuditedAct(p.sourceId(), p.kind(), p.date(), p.laterality(), p.prophylactic(), ofPrimary));
         }
         acts.sort(Comparator.comparing(AuditedAct::date, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -115,15 +120,29 @@ final class Acts {
         return result;
     }
 
-    /** The latest unlinked results in the surgery's window (see {@link #margins}). */
+    /**
+     * The latest unlinked results in the surgery's window (see {@link #margins}). A result whose body site or code
+     * names a breast reports on an operation of that breast only, and its window closes at the next operation of that
+     * breast: the left and the right breast operated the same day each take their own result, not both.
+     */
     private static List<MarginStatus> byDate(List<AuditedAct> surgeries, int i, List<MarginStatus> unlinked) {
         AuditedAct s = surgeries.get(i);
-        if (s.date() == null || unlinked.stream().allMatch(m -> m.date() == null)) {
-            return surgeries.size() == 1 ? unlinked.stream().reduce((a, b) -> b).stream().toList() : List.of();
+        List<MarginStatus> ofThisSide = unlinked.stream().filter(m -> sameBreast(m.laterality(), s.laterality())).toList();
+        if (s.date() == null || ofThisSide.stream().allMatch(m -> m.date() == null)) {
+            return surgeries.size() == 1 ? ofThisSide.stream().reduce((a, b) -> b).stream().toList() : List.of();
         }
-        LocalDate next = nextDate(surgeries, i);
-        return latest(unlinked.stream()
-                .filter(m -> m.date() != null && !m.date().isBefore(s.date()) && (next == null || m.date().isBefore(next))).toList());
+        return latest(ofThisSide.stream().filter(m -> m.date() != null && !m.date().isBefore(s.date())
+                && before(nextDate(surgeries, i, m.laterality()), m.date())).toList());
+    }
+
+    /** Whether a result of {@code resultSide} may report on an operation of {@code operationSide} (either unsaid, or both: yes). */
+    private static boolean sameBreast(Laterality resultSide, Laterality operationSide) {
+        return resultSide == null || operationSide == null || resultSide == Laterality.BILATERAL
+                || operationSide == Laterality.BILATERAL || resultSide == operationSide;
+    }
+
+    private static boolean before(LocalDate next, LocalDate date) {
+        return next == null || date.isBefore(next);
     }
 
     /**
@@ -136,10 +155,11 @@ final class Acts {
         return results.stream().filter(m -> Objects.equals(m.date(), last)).sorted(Comparator.comparing(MarginStatus::sourceId)).toList();
     }
 
-    private static LocalDate nextDate(List<AuditedAct> surgeries, int i) {
+    /** The date of the next operation after surgery {@code i} that a result of {@code resultSide} could report on. */
+    private static LocalDate nextDate(List<AuditedAct> surgeries, int i, Laterality resultSide) {
         LocalDate own = surgeries.get(i).date();
-        return surgeries.stream().skip(i + 1L).map(AuditedAct::date).filter(Objects::nonNull)
-                .filter(d -> d.isAfter(own)).findFirst().orElse(null);
+        return surgeries.stream().skip(i + 1L).filter(a -> sameBreast(resultSide, a.laterality()))
+                .map(AuditedAct::date).filter(Objects::nonNull).filter(d -> d.isAfter(own)).findFirst().orElse(null);
     }
 
     /**

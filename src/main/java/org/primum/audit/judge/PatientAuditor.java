@@ -58,7 +58,8 @@ public final class PatientAuditor {
         // catalogue A: no treatment guidance for a deceased patient, but auditing still judges what was done before
         ClinicalRecord mapped = pipeline.map(loose, patientId, asOf).record();
         ClinicalRecord record = alive(mapped);
-        Presentation now = pipeline.interpret(record, asOf).first(Presentation.class).orElseThrow();
+        CaseFacts today = pipeline.interpret(record, asOf);
+        Presentation now = today.first(Presentation.class).orElseThrow();
         if (now.scope() == Scope.NO_BREAST_PRIMARY) {
             LocatedResource first = firstOf(resources);
             problems.accept(new InputProblem(InputProblem.Kind.NO_BREAST_CANCER, first.file(), first.line(), patient,
@@ -70,7 +71,7 @@ public final class PatientAuditor {
         LocalDate died = mapped.patient() == null ? null : mapped.patient().deceasedOn();
         List<AuditedAct> acts = new ArrayList<>();
         int afterDeath = 0;
-        for (AuditedAct a : Acts.of(record, asOf)) {
+        for (AuditedAct a : Acts.of(record, asOf, today.all(PrimaryTumour.class))) {
             if (died != null && a.date() != null && a.date().isAfter(died)) {
                 LocatedResource r = locate(resources, a.sourceId());
                 problems.accept(new InputProblem(InputProblem.Kind.DATED_AFTER_DEATH, r.file(), r.line(), patient,

@@ -13,7 +13,9 @@ import org.primum.fhir.mapping.ConditionRoles.Classified;
 import org.primum.fhir.mapping.ConditionRoles.Role;
 import org.primum.fhir.terminology.SiteMapping;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.primum.fhir.mapping.Codings.allText;
 import static org.primum.fhir.mapping.Codings.display;
@@ -75,6 +77,13 @@ final class ConditionClassifier {
         for (Coding k : codes) {
             if (t.isGenericSecondary(k.getSystem(), k.getCode())) return genericSecondary(c, k);
         }
+        // a code that names only a site (a body structure, an ICD-O-3 topography, "malignant neoplasm of liver"):
+        // mCODE's histology extension says whether it is the primary or a metastasis there
+        Optional<Histology.Read> histology = Histology.of(c, t);
+        if (histology.isPresent()) {
+            Classified byHistology = byHistology(c, histology.get());
+            if (byHistology != null) return byHistology;
+        }
         boolean primaryProfile = hasProfile(c, "mcode-primary-cancer-condition");
         if (primaryProfile && breastSite) {
             Coding k = codes.isEmpty() ? null : codes.get(0);
@@ -106,6 +115,44 @@ final class ConditionClassifier {
 
     private boolean hasBreastSite(Condition c) {
         return c.getBodySite().stream().flatMap(b -> b.getCoding().stream()).anyMatch(k -> t.isBreastStructure(k.getSystem(), k.getCode()));
+    }
+
+    /**
+     * A Condition that the code alone does not classify, read with its histology's behaviour: metastatic (behaviour 6)
+     * at a site its code or body site names (a regional node group: regional disease) is a metastasis there, at no
+     * named site one of unspecified site; malignant of primary site (behaviour 3) at a breast site is the primary.
+     * Behaviour 9 (uncertain whether primary or metastatic) is not guessed: the Condition counts as neither, with a
+     * note. Null when the histology does not settle it (a primary of another organ, a metastasis "of the breast").
+     */
+    private Classified byHistology(Condition c, Histology.Read h) {
+        List<Coding> sites = new ArrayList<>(c.getCode().getCoding());
+        c.getBodySite().forEach(b -> sites.addAll(b.getCoding()));
+        boolean breast = sites.stream().anyMatch(k -> t.isBreastStructure(k.getSystem(), k.getCode()));
+        switch (h.behaviour()) {
+            case UNCERTAIN -> {
+                ctx.report.note("histology", "The Condition's histology is of behaviour /9 (malignant, uncertain whether primary or metastatic): "
+                        + "the record could not be classified as the primary or a metastasis and counts as neither.", ctx.id(c));
+                return new Classified(Role.OTHER, h.coding(), null);
+            }
+            case PRIMARY -> {
+                return breast ? new Classified(Role.PRIMARY, h.coding(), null) : null;
+            }
+            default -> {
+                if (breast) return null;
+                if (sites.stream().anyMatch(k -> t.isRegionalNodeStructure(k.getSystem(), k.getCode()))) {
+                    return new Classified(Role.REGIONAL, h.coding(), null);
+                }
+                for (Coding k : sites) {
+                    SiteMapping site = t.bodyStructureSite(k.getSystem(), k.getCode());
+                    if (site == null) site = t.unqualifiedMalignancySite(k.getSystem(), k.getCode());
+                    if (site != null) {
+                        return metastasisOrOther(c, new Classified(Role.METASTASIS, h.coding(),
+                                new SiteMapping(site.site(), k.hasDisplay() ? k.getDisplay() : site.display(), site.specific())));
+                    }
+                }
+                return metastasisOrOther(c, new Classified(Role.METASTASIS, h.coding(), new SiteMapping(Metastasis.UNSPECIFIED, null, false)));
+            }
+        }
     }
 
     /** A secondary cancer whose related primary is known and is not a breast cancer belongs to that cancer. */

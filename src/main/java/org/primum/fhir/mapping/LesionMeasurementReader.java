@@ -8,18 +8,21 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.primum.facts.Laterality;
 import org.primum.facts.LesionMeasurement;
 import org.primum.fhir.terminology.Profiles;
 import org.primum.fhir.terminology.SiteMapping;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A lesion size Observation (ValueSet tumour-size-observation: mCODE TumorSize and the like): the longest diameter
  * of one distant lesion, so that the definitions can see growth of an existing site (catalogue "distant
- * progression"). Which lesion: the focus (a metastasis Condition, or a BodyStructure such as mCODE's Tumor, each
- * named by its id), else the body site read as a metastatic site. A measurement of the primary, its nodes or a
- * breast structure is not a distant one and is left out without a note (every pathology report measures the
+ * progression"). Which lesion: the focus (a metastasis or node Condition, or a BodyStructure such as mCODE's Tumor,
+ * each named by its id), else the body site read as a metastatic site or a regional node group (with its side: the
+ * definitions decide whether such nodes are distant). A measurement of the primary or a breast structure is not a
+ * distant one and is left out without a note (every pathology report measures the
  * primary); so is one that names no lesion. A size in another unit is left out with a note.
  */
 final class LesionMeasurementReader {
@@ -27,16 +30,21 @@ final class LesionMeasurementReader {
     /** mCODE Tumor's link to the Condition the tumour belongs to (the primary or a metastasis). */
     private static final String RELATED_CONDITION = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-related-condition";
 
-    /** The lesion measured: its key, and its organ site when known. */
-    private record Lesion(String key, String site) {
+    /** The lesion measured: its key, its organ site when known; a regional-type node, its side when recorded. */
+    private record Lesion(String key, String site, boolean regionalNode, Laterality side) {
+        Lesion(String key, String site) {
+            this(key, site, false, null);
+        }
     }
 
     private final MappingContext ctx;
     private final ConditionRoles roles;
+    private final Lateralities lateralities;
 
     LesionMeasurementReader(MappingContext ctx, ConditionRoles roles) {
         this.ctx = ctx;
         this.roles = roles;
+        this.lateralities = new Lateralities(ctx.t);
     }
 
     void read(Observation o) {
@@ -49,7 +57,8 @@ final class LesionMeasurementReader {
             ctx.report.note("lesion size", "A size of a distant lesion in a unit other than mm or cm (UCUM) was not read.", id);
             return;
         }
-        ctx.out.lesionMeasurements.add(new LesionMeasurement(id, lesion.key(), lesion.site(), mm, ctx.dates.effective(o)));
+        ctx.out.lesionMeasurements.add(new LesionMeasurement(id, lesion.key(), lesion.site(), mm, ctx.dates.effective(o),
+                lesion.regionalNode(), lesion.side()));
     }
 
     /** The longest diameter: the longest-dimension component, else the value, else the largest dimension component. */
@@ -80,12 +89,17 @@ final class LesionMeasurementReader {
         };
     }
 
-    /** The distant lesion measured, or null when it is the primary, a regional node, or cannot be told. */
+    /**
+     * The lesion measured, or null when it is the primary or cannot be told. A node record in the focus (regional-type
+     * or ambiguous nodes) is kept as a regional-type node lesion: the definitions decide whether those nodes are
+     * distant (the side opposite the primary; ambiguous ones with M1), as they do for the node record itself.
+     */
     private Lesion lesion(Observation o) {
         for (Reference f : o.getFocus()) {
             Resource target = ctx.index.resolve(f, o);
             if (target == null) continue;
-            if (roles.isPrimary(target) || roles.isNodal(target)) return null;
+            if (roles.isPrimary(target)) return null;
+            if (roles.isNodal(target)) return new Lesion(ctx.id(target), null, true, side(o));
             if (roles.isMetastasis(target)) return new Lesion(ctx.id(target), site(o.getBodySite()));
             if (target instanceof BodyStructure b) return tumour(b);
         }
@@ -98,17 +112,26 @@ final class LesionMeasurementReader {
         String key = ctx.id(b);
         for (Extension e : b.getExtensionsByUrl(RELATED_CONDITION)) {
             Resource condition = e.getValue() instanceof Reference r ? ctx.index.resolve(r, b) : null;
-            if (roles.isPrimary(condition) || roles.isNodal(condition)) return null;
+            if (roles.isPrimary(condition)) return null;
+            if (roles.isNodal(condition)) return new Lesion(ctx.id(condition), null, true, lateralities.of(
+                    b.hasLocation() ? List.of(b.getLocation()) : List.of(), new CodeableConcept()));
             if (roles.isMetastasis(condition)) return new Lesion(key, site(b.getLocation()));
         }
         return b.hasLocation() ? bySite(b.getLocation(), key) : new Lesion(key, null);
     }
 
-    /** A coded site: breast or regional nodes are locoregional; a metastatic site is a distant lesion, keyed by the site unless named. */
+    /**
+     * A coded site: the breast is locoregional; regional nodes are a regional-type node lesion of the site's side
+     * (distant when on the side opposite the primary: the definitions decide); a metastatic site is a distant lesion.
+     * Keyed by the site unless named.
+     */
     private Lesion bySite(CodeableConcept site, String key) {
         for (Coding k : site.getCoding()) {
-            if (ctx.t.isBreastStructure(k.getSystem(), k.getCode()) || ctx.t.isRegionalNodeStructure(k.getSystem(), k.getCode())) {
-                return null;
+            if (ctx.t.isBreastStructure(k.getSystem(), k.getCode())) return null;
+            if (ctx.t.isRegionalNodeStructure(k.getSystem(), k.getCode())) {
+                Laterality side = lateralities.of(List.of(site), new CodeableConcept());
+                String byKey = key != null ? key : "site:" + k.getSystem() + "|" + k.getCode() + (side == null ? "" : "|" + side);
+                return new Lesion(byKey, null, true, side);
             }
             SiteMapping s = ctx.t.bodyStructureSite(k.getSystem(), k.getCode());
             // without a named lesion, measurements at one coded site are taken as one lesion: two lesions of one organ
@@ -117,6 +140,11 @@ final class LesionMeasurementReader {
         }
         // a named tumour at a site not known as metastatic (nor breast, nor regional nodes) is kept: it may be distant
         return key != null ? new Lesion(key, null) : null;
+    }
+
+    /** The side the measurement's body site gives, if any. */
+    private Laterality side(Observation o) {
+        return lateralities.of(o.hasBodySite() ? List.of(o.getBodySite()) : List.of(), new CodeableConcept());
     }
 
     private String site(CodeableConcept site) {

@@ -6,14 +6,21 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.StringType;
 import org.primum.facts.MarginStatus;
 
+import java.util.List;
+
 import static org.primum.fhir.mapping.Codings.allText;
 
-/** A surgical margin Observation: involved or clear, by code or by the words of the mapping settings. */
+/**
+ * A surgical margin Observation: involved or clear, by code or by the words of the mapping settings; and the breast
+ * its body site (or code) names, which tells the audit which of two breasts operated the same day it reports on.
+ */
 final class MarginReader {
     private final MappingContext ctx;
+    private final Lateralities lateralities;
 
     MarginReader(MappingContext ctx) {
         this.ctx = ctx;
+        this.lateralities = new Lateralities(ctx.t);
     }
 
     void read(Observation o) {
@@ -38,6 +45,7 @@ final class MarginReader {
         } else {
             return;
         }
-        ctx.out.margins.add(new MarginStatus(id, involved, ctx.dates.effective(o)));
+        ctx.out.margins.add(new MarginStatus(id, involved, ctx.dates.effective(o),
+                lateralities.of(o.hasBodySite() ? List.of(o.getBodySite()) : List.of(), o.getCode())));
     }
 }

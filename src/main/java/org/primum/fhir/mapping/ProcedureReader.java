@@ -104,7 +104,10 @@ final class ProcedureReader {
         }
         Laterality side = lateralities.ofProcedure(details.withSitesAndSides(r.getBodySite()), r.getCode());
         if (side == null) side = lateralityByWords(r);
-        ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(r.getCode(), r.getReasonCode()), s.toCode()));
+        // when it was ordered: authoredOn, else when it is to happen (an order of the replayed day's future is not yet)
+        LocalDate authored = r.hasAuthoredOn() ? ctx.dates.date(r.getAuthoredOnElement()) : ctx.dates.effective(r.getOccurrence());
+        ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(r.getCode(), r.getReasonCode()), s.toCode(),
+                authored));
     }
 
     /**

@@ -47,12 +47,15 @@ public final class Profiles {
     public static final Membership REGIONAL_NODAL_DISEASE = valueSet("regional-nodal-disease");
     public static final Membership REGIONAL_LYMPH_NODE_STRUCTURE = valueSet("regional-lymph-node-structure");
     /** Node codes whose region holds regional and distant nodes alike (C77.0, C77.1...): the body site decides. */
+    public static final Membership UNCERTAIN_PRIMARY_OR_METASTATIC_MORPHOLOGY = valueSet("uncertain-primary-or-metastatic-morphology");
     public static final Membership AMBIGUOUS_NODAL_DISEASE = valueSet("ambiguous-nodal-disease");
     /** Body sites of node regions that hold regional and distant nodes (ICD-O-3 C77.0 head and neck...): the site settles nothing. */
     public static final Membership AMBIGUOUS_LYMPH_NODE_STRUCTURE = valueSet("ambiguous-lymph-node-structure");
     /** A primary's code that names its stage group (SNOMED "... of breast, stage 4"): the category, as a stage summary would say. */
     public static final Classification<String> PRIMARY_STAGE_GROUP = conceptMap("primary-stage-group", (tg, src) -> tg.getCode());
     public static final Classification<SiteMapping> SECONDARY_NEOPLASM_SITE = conceptMap("secondary-neoplasm-site",
+            (tg, src) -> new SiteMapping(tg.getCode(), src, finerThanTheOrgan(tg)));
+    public static final Classification<SiteMapping> UNQUALIFIED_MALIGNANCY_SITE = conceptMap("unqualified-malignancy-site",
             (tg, src) -> new SiteMapping(tg.getCode(), src, finerThanTheOrgan(tg)));
     public static final Classification<SiteMapping> BODY_STRUCTURE_METASTATIC_SITE = conceptMap("body-structure-metastatic-site",
             (tg, src) -> new SiteMapping(tg.getCode(), src, finerThanTheOrgan(tg)));

@@ -90,6 +90,14 @@ public final class Terminology {
         return get(Profiles.SECONDARY_NEOPLASM_SITE, system, code);
     }
 
+    /** Organ site of a malignancy code that does not say primary or secondary ("Malignant neoplasm of liver"), or null. */
+    public SiteMapping unqualifiedMalignancySite(String system, String code) { return get(Profiles.UNQUALIFIED_MALIGNANCY_SITE, system, code); }
+
+    /** A morphology of ICD-O-3 behaviour 9: malignant, uncertain whether primary or metastatic. */
+    public boolean isUncertainPrimaryOrMetastatic(String system, String code) {
+        return contains(Profiles.UNCERTAIN_PRIMARY_OR_METASTATIC_MORPHOLOGY, system, code);
+    }
+
     /** Organ site of a body structure, or null. */
     public SiteMapping bodyStructureSite(String system, String code) { return get(Profiles.BODY_STRUCTURE_METASTATIC_SITE, system, code); }
 

@@ -72,6 +72,19 @@ class ActsTest {
     }
 
     @Test
+    void aResultNamingABreastIsTheResultOfThatBreastsOperationAndItsWindowClosesOnlyAtThatBreastsNext() {
+        LocalDate day = LocalDate.of(2025, 6, 30);
+        List<AuditedAct> acts = List.of(act("left", ProcedureKind.BREAST_CONSERVING_SURGERY, day, Laterality.LEFT),
+                act("right", ProcedureKind.BREAST_CONSERVING_SURGERY, day, Laterality.RIGHT),
+                act("right-again", ProcedureKind.MASTECTOMY, day.plusDays(4), Laterality.RIGHT));
+        List<MarginStatus> margins = List.of(new MarginStatus("Observation/m-left", true, day.plusDays(6), Laterality.LEFT),
+                new MarginStatus("Observation/m-right", false, day.plusDays(2), Laterality.RIGHT));
+        // the left result arrives after the right breast's next operation: still the left operation's, and only its
+        assertThat(byAct(Acts.margins(acts, margins, AS_OF, DX, Map.of())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("Procedure/left", "Observation/m-left", "Procedure/right", "Observation/m-right"));
+    }
+
+    @Test
     void aResultPartOfAnOperationIsThatOperationsWhateverItsDate() {
         LocalDate op1 = LocalDate.of(2025, 6, 30), op2 = op1.plusWeeks(2);
         List<AuditedAct> acts = List.of(act("op1", ProcedureKind.BREAST_CONSERVING_SURGERY, op1, Laterality.LEFT),

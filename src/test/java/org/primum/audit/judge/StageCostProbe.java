@@ -86,10 +86,11 @@ public final class StageCostProbe {
         t = lap(ns, 1, t);
         ClinicalRecord record = pipeline.map(loose, patient.id(), asOf).record();
         t = lap(ns, 2, t);
-        Presentation now = pipeline.interpret(record, asOf).first(Presentation.class).orElseThrow();
+        CaseFacts today = pipeline.interpret(record, asOf);
+        Presentation now = today.first(Presentation.class).orElseThrow();
         t = lap(ns, 3, t);
         if (now.scope() != Scope.DE_NOVO) return;
-        List<AuditedAct> acts = Acts.of(record, asOf);
+        List<AuditedAct> acts = Acts.of(record, asOf, today.all(PrimaryTumour.class));
         List<ActMargin> margins = Acts.margins(Acts.courses(acts, pipeline.thresholds().radiotherapyCourseGapDays()), record.margins(), asOf, now.primaryDiagnosed(), MarginLinks.of(patient.resources()));
         t = lap(ns, 4, t);
         if (acts.isEmpty()) return;
