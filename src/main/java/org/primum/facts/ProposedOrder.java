@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A proposed procedure: a ServiceRequest in draft, active or on-hold status, a Procedure in preparation (or a CDS Hooks
- * draft order). {@code authored}: when it was ordered ({@code ServiceRequest.authoredOn}, else {@code occurrence[x]}),
- * or null: an evaluation as of an earlier date (a replay) leaves out the orders authored after it, as every other
+ * draft order). {@code authored}: when it was ordered ({@code ServiceRequest.authoredOn}; never
+ * {@code occurrence[x]}, when it is to happen), or null: an evaluation as of an earlier date (a replay) leaves out the orders authored after it, as every other
  * dated record; an undated order counts at every date, and CDS Hooks draft orders are read undated (they are now).
  */
 public record ProposedOrder(String sourceId, ProcedureKind kind, String code, Laterality laterality,

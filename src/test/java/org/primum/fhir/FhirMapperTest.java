@@ -401,6 +401,25 @@ class FhirMapperTest {
         assertThat(r.unrecognised()).anySatisfy(u -> assertThat(u.element()).isEqualTo("ServiceRequest.code"));
     }
 
+    /**
+     * An order is dated by when it was made (authoredOn), never by when it is to be done (occurrence[x]): a mastectomy
+     * scheduled for next week is under review today, and dating it next week would leave it out of today's
+     * evaluation and silence its safety checks.
+     */
+    @Test
+    void anOrderIsDatedByAuthoredOnNeverByItsOccurrence() {
+        String sr = "{\"resourceType\": \"ServiceRequest\", \"id\": \"%s\", \"status\": \"active\", \"intent\": \"order\", "
+                + "\"subject\": {\"reference\": \"Patient/p1\"}, \"code\": " + cc(SCT, "172043006", null) + ", %s}";
+        ClinicalRecord r = map(BREAST_PRIMARY,
+                entry("urn:uuid:o1", sr.formatted("o1", "\"authoredOn\": \"2025-03-01\", \"occurrenceDateTime\": \"2025-03-20\"")),
+                entry("urn:uuid:o2", sr.formatted("o2", "\"occurrenceDateTime\": \"2025-03-20\"")),
+                entry("urn:uuid:o3", sr.formatted("o3", "\"occurrencePeriod\": {\"start\": \"2025-03-20\"}")));
+        assertThat(r.orders()).extracting(ProposedOrder::sourceId, ProposedOrder::authored).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ServiceRequest/o1", LocalDate.of(2025, 3, 1)),
+                org.assertj.core.groups.Tuple.tuple("ServiceRequest/o2", null),
+                org.assertj.core.groups.Tuple.tuple("ServiceRequest/o3", null));
+    }
+
     // ---------------------------------------------------------------- symptoms, margins, unrecognised
 
     @Test

@@ -104,8 +104,9 @@ final class ProcedureReader {
         }
         Laterality side = lateralities.ofProcedure(details.withSitesAndSides(r.getBodySite()), r.getCode());
         if (side == null) side = lateralityByWords(r);
-        // when it was ordered: authoredOn, else when it is to happen (an order of the replayed day's future is not yet)
-        LocalDate authored = r.hasAuthoredOn() ? ctx.dates.date(r.getAuthoredOnElement()) : ctx.dates.effective(r.getOccurrence());
+        // when it was ordered: authoredOn only. occurrence[x] is when it is to happen, usually after it was ordered: an
+        // order scheduled for next week is under review today, and leaving it out would silence its safety checks
+        LocalDate authored = r.hasAuthoredOn() ? ctx.dates.date(r.getAuthoredOnElement()) : null;
         ctx.out.orders.add(new ProposedOrder(id, kind.kind(), kind.code(), side, prophylactic(r.getCode(), r.getReasonCode()), s.toCode(),
                 authored));
     }
