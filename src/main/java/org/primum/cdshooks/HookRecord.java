@@ -96,9 +96,6 @@ final class HookRecord {
         return record;
     }
 
-    /** The dates that say when an order was made or is to happen ({@code ProposedOrder.authored}). */
-    private static final List<String> ORDER_DATES = List.of("authoredOn", "occurrenceDateTime", "occurrencePeriod", "occurrenceTiming");
-
     /**
      * The draft orders as orders of now: being written in this call, they are checked whatever date the EHR wrote
      * on them (a draft's authoredOn may run ahead of the service's day in another time zone, and an evaluation as
@@ -107,7 +104,8 @@ final class HookRecord {
     private static FhirInput now(FhirInput drafts) {
         JsonNode copy = drafts.json().deepCopy();
         for (JsonNode entry : copy.path("entry")) {
-            if (entry.path("resource") instanceof com.fasterxml.jackson.databind.node.ObjectNode r) r.remove(ORDER_DATES);
+            // authoredOn is what dates an order (ProposedOrder.authored)
+            if (entry.path("resource") instanceof com.fasterxml.jackson.databind.node.ObjectNode r) r.remove("authoredOn");
         }
         return FhirInput.of(copy, drafts.location());
     }
