@@ -103,7 +103,7 @@ public final class MappingRun {
         // 4. Everything else, in the order of the request, using the roles of pass 1 and counts of pass 2.
         Deaths deaths = new Deaths(ctx);
         ObservationReader observationReader = new ObservationReader(ctx, roles, lesionCounts, deaths);
-        MedicationReader medicationReader = new MedicationReader(ctx);
+        MedicationReader medicationReader = new MedicationReader(ctx, roles);
         ProcedureReader procedureReader = new ProcedureReader(ctx, roles);
         CarePlanReader carePlanReader = new CarePlanReader(ctx);
         ReviewReader reviewReader = new ReviewReader(ctx);

@@ -30,14 +30,18 @@ import static org.primum.fhir.mapping.Codings.allText;
  * medication's code, or the code or ingredients of the Medication it references (bundled or contained),
  * else its name; the class comes from the ingredient. Records that are not a therapy given (errors,
  * cancelled, not taken, drafts, proposals and plans) are skipped: weeks on therapy run from a real start.
+ * A therapy whose reasons all name another disease (another cancer's Condition, by reasonReference) is not therapy
+ * for this breast cancer: it is left out, with a note, whatever its date.
  */
 final class MedicationReader {
     private final MappingContext ctx;
     private final Terminology t;
+    private final ConditionRoles roles;
 
-    MedicationReader(MappingContext ctx) {
+    MedicationReader(MappingContext ctx, ConditionRoles roles) {
         this.ctx = ctx;
         this.t = ctx.t;
+        this.roles = roles;
     }
 
     void read(MedicationRequest m) {
@@ -52,7 +56,7 @@ final class MedicationReader {
             start = ctx.dates.date(m.getDispenseRequest().getValidityPeriod().getStartElement());
         }
         if (start == null) start = dosageStart(m.getDosageInstruction());
-        therapy(m, m.getMedication(), start, "MedicationRequest.medication");
+        therapy(m, m.getMedication(), start, "MedicationRequest.medication", m.getReasonReference());
     }
 
     /**
@@ -79,14 +83,14 @@ final class MedicationReader {
         MedicationStatement.MedicationStatementStatus s = m.getStatus();
         if (s == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR || s == MedicationStatement.MedicationStatementStatus.NOTTAKEN
                 || s == MedicationStatement.MedicationStatementStatus.INTENDED) return;
-        therapy(m, m.getMedication(), ctx.dates.effective(m.getEffective()), "MedicationStatement.medication");
+        therapy(m, m.getMedication(), ctx.dates.effective(m.getEffective()), "MedicationStatement.medication", m.getReasonReference());
     }
 
     void read(MedicationAdministration m) {
         MedicationAdministration.MedicationAdministrationStatus s = m.getStatus();
         if (s == MedicationAdministration.MedicationAdministrationStatus.ENTEREDINERROR
                 || s == MedicationAdministration.MedicationAdministrationStatus.NOTDONE) return;
-        therapy(m, m.getMedication(), ctx.dates.effective(m.getEffective()), "MedicationAdministration.medication");
+        therapy(m, m.getMedication(), ctx.dates.effective(m.getEffective()), "MedicationAdministration.medication", m.getReasonReference());
     }
 
     /**
@@ -98,10 +102,28 @@ final class MedicationReader {
         if (m.getStatus() != MedicationDispense.MedicationDispenseStatus.COMPLETED) return;
         LocalDate start = ctx.dates.date(m.getWhenHandedOverElement());
         if (start == null) start = ctx.dates.date(m.getWhenPreparedElement());
-        therapy(m, m.getMedication(), start, "MedicationDispense.medication");
+        therapy(m, m.getMedication(), start, "MedicationDispense.medication", List.of());
     }
 
-    private void therapy(DomainResource r, Type medication, LocalDate start, String element) {
+    /**
+     * Every reason names a Condition read as another disease (catalogue "weeks on systemic therapy": only therapy for
+     * this cancer counts). The 30-day margin before the diagnosis cannot tell it by date: in a real export (Synthea's,
+     * via SMART's sample) a lung cancer's cisplatin given twelve days before the breast cancer was found started the
+     * clock of the breast cancer. A reason that does not resolve, or names this cancer, its nodes or metastases, or
+     * no reason at all, keeps the therapy.
+     */
+    private boolean forAnotherDisease(DomainResource r, List<Reference> reasons) {
+        if (reasons.isEmpty()) return false;
+        for (Reference ref : reasons) {
+            if (!roles.isOtherDisease(ctx.index.resolve(ref, r))) return false;
+        }
+        ctx.report.note("medication", "A systemic therapy given for another disease (its reason) is not therapy for this cancer: left out.",
+                ctx.id(r));
+        return true;
+    }
+
+    /** {@code reasons}: why it was given (a dispense says not); checked only once the drug is known to be a systemic therapy. */
+    private void therapy(DomainResource r, Type medication, LocalDate start, String element, List<Reference> reasons) {
         String id = ctx.id(r);
         List<CodeableConcept> concepts = concepts(r, medication);
         Ingredient ing = null;
@@ -126,6 +148,7 @@ final class MedicationReader {
             unrecognised(id, element, concepts);
             return;
         }
+        if (forAnotherDisease(r, reasons)) return;
         if (byText) ctx.report.note("medication", "A medication was recognised by its name, not by its code.", id);
         ctx.out.therapies.add(new SystemicTherapy(id, ing.drugClass(), ing.name(), start));
     }
