@@ -109,6 +109,31 @@ class RealBulkExportTest {
     }
 
     @Test
+    void herLungCancersChemotherapyIsNotTherapyForHerBreastCancer() throws IOException {
+        // [fixed] cisplatin/paclitaxel (442 requests) given for her lung cancer (reasonReference), the last course 1989-03-29..04-01,
+        // within 30 days before the breast diagnosis: it started the breast cancer's therapy clock ("4 weeks" on 1989-04-30)
+        com.fasterxml.jackson.databind.node.ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
+        com.fasterxml.jackson.databind.node.ArrayNode entries = bundle.putArray("entry");
+        String id = BREAST.substring("Patient/".length());
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".ndjson")).sorted().toList()) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    JsonNode r = JSON.readTree(line);
+                    if (!r.has("resourceType")) continue;
+                    JsonNode subject = r.has("subject") ? r.get("subject") : r.get("patient");
+                    boolean hers = id.equals(r.path("id").asText()) && "Patient".equals(r.get("resourceType").asText())
+                            || subject != null && subject.path("reference").asText().endsWith(id);
+                    if (hers) entries.addObject().put("fullUrl", r.get("resourceType").asText() + "/" + r.get("id").asText()).set("resource", r);
+                }
+            }
+        }
+        var result = AuditTestSupport.PIPELINE.evaluate(JSON.writeValueAsBytes(bundle), LocalDate.of(1989, 4, 30));
+        assertThat(result.record().primaries()).hasSize(1);
+        assertThat(result.record().therapies()).isEmpty();
+        assertThat(result.record().notes()).anyMatch(n -> n.text().contains("another disease") && n.sourceIds().size() == 442);
+    }
+
+    @Test
     void theExportAsOneMixedUploadGivesTheSameAnswerWithTheUploadsLineNumbers() throws IOException {
         // POST /audit receives the files as one NDJSON body: the same patients, the problems at their line there
         Path upload = tmp.resolve("upload.ndjson");
