@@ -1,6 +1,7 @@
 package org.primum.fhir;
 
 import org.primum.fhir.terminology.Terminology;
+import org.primum.facts.ClinicalRecord;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,6 +34,12 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A collection Bundle of these entries (each {@code {"fullUrl": …, "resource": …}} as JSON), mapped as of {@code asOf}. */
+    static ClinicalRecord mapEntries(LocalDate asOf, List<String> entries) {
+        String json = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [" + String.join(",\n", entries) + "]}";
+        return MAPPER.map(parser().parseResource(Bundle.class, json), asOf);
     }
 
     static List<String> files() {

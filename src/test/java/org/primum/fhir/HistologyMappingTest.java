@@ -1,6 +1,5 @@
 package org.primum.fhir;
 
-import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.primum.facts.ClinicalRecord;
 import org.primum.facts.Laterality;
@@ -36,8 +35,7 @@ class HistologyMappingTest {
     private static ClinicalRecord map(String... entries) {
         List<String> all = new ArrayList<>(List.of(PATIENT));
         all.addAll(List.of(entries));
-        String json = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [" + String.join(",\n", all) + "]}";
-        return Fixtures.MAPPER.map(Fixtures.parser().parseResource(Bundle.class, json), AS_OF);
+        return Fixtures.mapEntries(AS_OF, all);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.primum.fhir;
 
-import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.primum.facts.ClinicalRecord;
 import org.primum.facts.LesionMeasurement;
@@ -38,8 +37,7 @@ class LesionSizeMappingTest {
     private static ClinicalRecord map(String... entries) {
         List<String> all = new ArrayList<>(List.of(PATIENT, PRIMARY, LIVER_MET));
         all.addAll(List.of(entries));
-        String json = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [" + String.join(",\n", all) + "]}";
-        return Fixtures.MAPPER.map(Fixtures.parser().parseResource(Bundle.class, json), AS_OF);
+        return Fixtures.mapEntries(AS_OF, all);
     }
 
     @Test

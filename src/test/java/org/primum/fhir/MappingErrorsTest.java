@@ -1,7 +1,6 @@
 package org.primum.fhir;
 
 import org.hl7.fhir.exceptions.FHIRException;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -46,8 +45,7 @@ class MappingErrorsTest {
         all.add("{\"fullUrl\": \"urn:uuid:p1\", \"resource\": {\"resourceType\": \"Patient\", \"id\": \"p1\", \"birthDate\": \"1970-01-01\""
                 + patientExtra + "}}");
         all.addAll(List.of(entries));
-        String json = "{\"resourceType\": \"Bundle\", \"type\": \"collection\", \"entry\": [" + String.join(",\n", all) + "]}";
-        return Fixtures.MAPPER.map(Fixtures.parser().parseResource(Bundle.class, json), AS_OF);
+        return Fixtures.mapEntries(AS_OF, all);
     }
 
     private static List<String> topics(ClinicalRecord r) {
